@@ -1,0 +1,77 @@
+# Järjestökartta: `make run` and `make test` are the whole quick start (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+# Debian packages the project needs: gettext compiles the Finnish/Swedish/English messages.
+DEB_PACKAGES := gettext
+DEMO := demo/structures.popolo.json
+
+.PHONY: help setup system-packages venv run dev test test-postgres lint format migrations-check \
+	demo clean
+
+help:
+	@echo "make run               set up, then serve http://127.0.0.1:8000 (gunicorn)"
+	@echo "make test              set up, then run every test"
+	@echo "make setup             set up only: .venv, packages, migrations, demo data"
+	@echo "make dev               the autoreloading development server"
+	@echo "make lint              ruff check and format check"
+	@echo "make migrations-check  fail when models and migrations differ"
+
+# Installs missing Debian packages when run as root; otherwise says what is missing.
+system-packages:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Missing Debian packages:$$missing (run 'sudo apt-get install$$missing' or make as root)"; exit 1; \
+	  fi; \
+	fi
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstalls only when a requirements file changed.
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/activate
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+setup: system-packages venv
+	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(MANAGE) migrate --no-input -v1
+	$(MANAGE) collectstatic --no-input -v0
+	$(MANAGE) import_popolo --no-progress $(DEMO)
+
+run: setup
+	$(BIN)/gunicorn jarjestokartta.wsgi -c gunicorn.conf.py
+
+dev: setup
+	DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
+
+# The same set-up as `make run` (so the demo data is proven to load), then every test; pytest
+# makes its own test database beside the configured one.
+test: setup
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: venv
+	$(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) var/static .pytest_cache .ruff_cache

@@ -1,0 +1,116 @@
+"""Pieces shared by the models of several apps."""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from jarjestokartta.core import partial_dates
+
+
+def new_popolo_id() -> str:
+    return uuid.uuid4().hex
+
+
+def validate_partial_date(value: str) -> None:
+    try:
+        partial_dates.span(value)
+    except partial_dates.PartialDateError:
+        raise ValidationError(
+            _("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD."), code="partial_date"
+        ) from None
+
+
+def popolo_id_field() -> models.CharField:
+    return models.CharField(
+        _("Popolo id"),
+        max_length=200,
+        unique=True,
+        default=new_popolo_id,
+        help_text=_("Stable identifier used in Popolo JSON import and export."),
+    )
+
+
+def partial_date_field(verbose_name: str) -> models.CharField:
+    return models.CharField(
+        verbose_name,
+        max_length=10,
+        blank=True,
+        validators=[validate_partial_date],
+        help_text=_("YYYY, YYYY-MM or YYYY-MM-DD; a partial date stays partial."),
+    )
+
+
+def dated_constraints(table: str, start: str, end: str) -> list[models.BaseConstraint]:
+    """Database checks for a pair of partial dates and the days derived from them.
+
+    `active_from` and `active_until` are what "as of a day" queries use, so the database makes
+    sure they agree with the partial dates they are derived from and are in order.
+    """
+    rules = []
+    for field, day in ((start, "active_from"), (end, "active_until")):
+        rules.append(
+            models.CheckConstraint(
+                condition=Q(**{field: ""}) | Q(**{f"{field}__regex": partial_dates.PATTERN}),
+                name=f"{table}_{field}_format",
+            )
+        )
+        rules.append(
+            models.CheckConstraint(
+                condition=Q(**{field: "", f"{day}__isnull": True})
+                | (~Q(**{field: ""}) & Q(**{f"{day}__isnull": False})),
+                name=f"{table}_{field}_{day}_agree",
+            )
+        )
+    rules.append(
+        models.CheckConstraint(
+            condition=Q(active_from__isnull=True)
+            | Q(active_until__isnull=True)
+            | Q(active_from__lte=F("active_until")),
+            name=f"{table}_{start}_not_after_{end}",
+        )
+    )
+    return rules
+
+
+class DatedModel(models.Model):
+    """A record valid over a span given by two partial dates (names set per model)."""
+
+    START_FIELD = "start_date"
+    END_FIELD = "end_date"
+
+    active_from = models.DateField(_("active from"), null=True, blank=True, editable=False)
+    active_until = models.DateField(_("active until"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        self.derive_active_days()
+        super().save(*args, **kwargs)
+
+    def derive_active_days(self) -> None:
+        start = getattr(self, self.START_FIELD)
+        end = getattr(self, self.END_FIELD)
+        self.active_from = partial_dates.first_day(start) if start else None
+        self.active_until = partial_dates.last_day(end) if end else None
+
+    def clean(self) -> None:
+        super().clean()
+        try:
+            self.derive_active_days()
+        except partial_dates.PartialDateError:
+            return  # the field validators report the malformed date itself
+        if self.active_from and self.active_until and self.active_from > self.active_until:
+            raise ValidationError({self.END_FIELD: _("The end date is before the start date.")})
+
+
+class ActiveQuerySet(models.QuerySet):
+    def active_on(self, day) -> "ActiveQuerySet":
+        """Records whose span covers the given day (open ends count as covering it)."""
+        return self.filter(
+            Q(active_from__isnull=True) | Q(active_from__lte=day),
+            Q(active_until__isnull=True) | Q(active_until__gte=day),
+        )

@@ -1,0 +1,10 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from jarjestokartta.directory.queries import region_counts
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(request, "core/home.html", {"regions": region_counts(today), "today": today})

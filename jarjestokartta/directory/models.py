@@ -1,0 +1,291 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from jarjestokartta.core.models import (
+    DatedModel,
+    dated_constraints,
+    partial_date_field,
+    popolo_id_field,
+)
+from jarjestokartta.directory import identifiers
+from jarjestokartta.directory.queries import OrganizationQuerySet
+from jarjestokartta.geography.models import Area
+
+
+class Term(models.Model):
+    """An entry of a taxonomy that editors can extend."""
+
+    name = models.CharField(_("name (Finnish)"), max_length=120, unique=True)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=120, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Theme(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class TargetGroup(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class OrganizationKind(models.TextChoices):
+    ASSOCIATION = "association", _("association")
+    FOUNDATION = "foundation", _("foundation")
+    PUBLIC_BODY = "public_body", _("public body")
+    COMPANY = "company", _("company")
+    NETWORK = "network", _("network")
+    COUNCIL = "council", _("council")
+    ADVISORY_BOARD = "advisory_board", _("advisory board")
+    PARTNERSHIP_TABLE = "partnership_table", _("partnership table")
+    FORUM = "forum", _("forum")
+    WORKING_GROUP = "working_group", _("working group")
+    PROJECT = "project", _("project")
+    OTHER = "other", _("other")
+
+
+# The kinds that are cooperation bodies (they have members, seats and meetings).
+BODY_KINDS = {
+    OrganizationKind.NETWORK,
+    OrganizationKind.COUNCIL,
+    OrganizationKind.ADVISORY_BOARD,
+    OrganizationKind.PARTNERSHIP_TABLE,
+    OrganizationKind.FORUM,
+    OrganizationKind.WORKING_GROUP,
+}
+
+
+class Organization(DatedModel):
+    """An association, public body, cooperation body or project (Popolo Organization)."""
+
+    Kind = OrganizationKind
+
+    START_FIELD = "founding_date"
+    END_FIELD = "dissolution_date"
+
+    popolo_id = popolo_id_field()
+    name = models.CharField(_("name (Finnish)"), max_length=300, db_index=True)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=300, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    classification = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text=_("E.g. the national federation of a district or local branch."),
+    )
+    area = models.ForeignKey(
+        Area,
+        verbose_name=_("home municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="home_organizations",
+    )
+    operating_areas = models.ManyToManyField(
+        Area,
+        verbose_name=_("areas of operation"),
+        blank=True,
+        related_name="operating_organizations",
+    )
+    abstract = models.TextField(_("abstract"), blank=True, help_text=_("One or two sentences."))
+    description = models.TextField(_("description"), blank=True)
+    founding_date = partial_date_field(_("founding date"))
+    dissolution_date = partial_date_field(_("dissolution date"))
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True)
+    target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("target groups"), blank=True)
+    meetings_min = models.PositiveSmallIntegerField(
+        _("meetings a year, at least"), null=True, blank=True
+    )
+    meetings_max = models.PositiveSmallIntegerField(
+        _("meetings a year, at most"), null=True, blank=True
+    )
+    meetings_note = models.CharField(
+        _("meeting frequency note"),
+        max_length=200,
+        blank=True,
+        help_text=_('E.g. "as needed" or "about".'),
+    )
+    how_to_join = models.TextField(_("how to join"), blank=True)
+    source = models.CharField(
+        _("data source"), max_length=300, blank=True, help_text=_("Where the data came from.")
+    )
+    last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    extras = models.JSONField(_("other Popolo fields"), default=dict, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    modified = models.DateTimeField(_("modified"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["active_from", "active_until"])
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(classification__in=OrganizationKind.values),
+                name="directory_organization_classification_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(meetings_min__isnull=True)
+                | Q(meetings_max__isnull=True)
+                | Q(meetings_min__lte=F("meetings_max")),
+                name="directory_organization_meetings_min_not_above_max",
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")), name="directory_organization_not_own_parent"
+            ),
+            *dated_constraints("directory_organization", "founding_date", "dissolution_date"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_body(self) -> bool:
+        return self.classification in BODY_KINDS
+
+
+class OtherNameKind(models.TextChoices):
+    ABBREVIATION = "abbreviation", _("abbreviation")
+    ALTERNATIVE = "alternative", _("alternative name")
+    FORMER = "former", _("former name")
+
+
+class OtherName(models.Model):
+    Kind = OtherNameKind
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="other_names"
+    )
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.ALTERNATIVE
+    )
+    start_date = partial_date_field(_("start date"))
+    end_date = partial_date_field(_("end date"))
+
+    class Meta:
+        verbose_name = _("other name")
+        verbose_name_plural = _("other names and abbreviations")
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=OtherNameKind.values),
+                name="directory_othername_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Identifier(models.Model):
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="identifiers"
+    )
+    scheme = models.CharField(
+        _("scheme"),
+        max_length=50,
+        help_text=_("ytunnus and yhdistysrekisteri are validated; other schemes are free-form."),
+    )
+    identifier = models.CharField(_("identifier"), max_length=200)
+
+    class Meta:
+        verbose_name = _("identifier")
+        verbose_name_plural = _("identifiers")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scheme", "identifier"], name="directory_identifier_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(scheme="ytunnus") | Q(identifier__regex=r"^[0-9]{7}-[0-9]$"),
+                name="directory_identifier_ytunnus_format",
+            ),
+            models.CheckConstraint(
+                condition=~Q(scheme="yhdistysrekisteri")
+                | Q(identifier__regex=r"^[0-9]{1,3}(\.[0-9]{3})?$"),
+                name="directory_identifier_yhdistysrekisteri_format",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme}:{self.identifier}"
+
+    def clean(self) -> None:
+        problem = identifiers.problem(self.scheme, self.identifier)
+        if problem:
+            raise ValidationError({"identifier": problem})
+
+
+class ContactKind(models.TextChoices):
+    EMAIL = "email", _("e-mail")
+    PHONE = "phone", _("phone")
+    ADDRESS = "address", _("address")
+    OTHER = "other", _("other")
+
+
+class ContactDetail(models.Model):
+    Kind = ContactKind
+
+    type = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    value = models.CharField(_("value"), max_length=500)
+    label = models.CharField(_("label"), max_length=200, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class OrganizationContact(ContactDetail):
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="contact_details"
+    )
+
+    class Meta(ContactDetail.Meta):
+        verbose_name = _("contact detail")
+        verbose_name_plural = _("contact details")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(type__in=ContactKind.values),
+                name="directory_organizationcontact_type_valid",
+            ),
+        ]
+
+
+class Link(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="links")
+    url = models.URLField(_("address"), max_length=500)
+    note = models.CharField(_("description"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.url

@@ -1,0 +1,219 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from jarjestokartta.core.models import (
+    ActiveQuerySet,
+    DatedModel,
+    dated_constraints,
+    partial_date_field,
+    popolo_id_field,
+)
+from jarjestokartta.directory.models import ContactDetail, ContactKind, Organization
+from jarjestokartta.geography.models import Area
+
+
+class Role(models.TextChoices):
+    """How a member stands to the organisation: "member *is role of/for* organisation"."""
+
+    CHAIR = "chair", _("chair")
+    VICE_CHAIR = "vice_chair", _("vice-chair")
+    SECRETARY = "secretary", _("secretary")
+    MEMBER = "member", _("member")
+    DEPUTY_MEMBER = "deputy_member", _("deputy member")
+    EXPERT_MEMBER = "expert_member", _("expert member")
+    COORDINATOR = "coordinator", _("coordinator")
+    SECRETARIAT = "secretariat", _("secretariat")
+    ADMINISTRATOR = "administrator", _("administrator")
+    FUNDER = "funder", _("funder")
+    APPOINTING_BODY = "appointing_body", _("appointing body")
+    OTHER = "other", _("other")
+
+
+class Person(models.Model):
+    """A person who holds a seat or a role. Private unless marked public."""
+
+    popolo_id = popolo_id_field()
+    name = models.CharField(_("name"), max_length=200)
+    given_name = models.CharField(_("given name"), max_length=100, blank=True)
+    family_name = models.CharField(_("family name"), max_length=100, blank=True)
+    is_public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_(
+            "Shown on public pages and in public exports only when the person has agreed to it."
+        ),
+    )
+    extras = models.JSONField(_("other Popolo fields"), default=dict, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+        ordering = ["family_name", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonContact(ContactDetail):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contact_details")
+
+    class Meta(ContactDetail.Meta):
+        verbose_name = _("contact detail")
+        verbose_name_plural = _("contact details")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(type__in=ContactKind.values),
+                name="structures_personcontact_type_valid",
+            ),
+        ]
+
+
+class Post(DatedModel):
+    """A seat in a body, e.g. the NGO council's "children and families" seat."""
+
+    popolo_id = popolo_id_field()
+    label = models.CharField(_("label"), max_length=300)
+    other_label = models.CharField(_("other label"), max_length=300, blank=True)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("body"), on_delete=models.CASCADE, related_name="posts"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    start_date = partial_date_field(_("start date"))
+    end_date = partial_date_field(_("end date"))
+    extras = models.JSONField(_("other Popolo fields"), default=dict, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["active_from", "active_until"])
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("seat")
+        verbose_name_plural = _("seats")
+        ordering = ["organization__name", "label"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role="") | Q(role__in=Role.values), name="structures_post_role_valid"
+            ),
+            *dated_constraints("structures_post", "start_date", "end_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.label}"
+
+
+class Membership(DatedModel):
+    """Who sits where, in what role, on whose behalf, as whose deputy, and when."""
+
+    popolo_id = popolo_id_field()
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("body"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("member person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    member_organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("member organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships_as_member",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    label = models.CharField(
+        _("label"), max_length=300, blank=True, help_text=_('E.g. a title: "Project manager".')
+    )
+    post = models.ForeignKey(
+        Post,
+        verbose_name=_("seat"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="memberships",
+    )
+    on_behalf_of = models.ForeignKey(
+        Organization,
+        verbose_name=_("on behalf of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="represented_by",
+    )
+    deputy_of = models.ForeignKey(
+        "self",
+        verbose_name=_("deputy of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deputies",
+        help_text=_("The membership of the member this one deputises."),
+    )
+    appointed_by = models.ForeignKey(
+        Organization,
+        verbose_name=_("appointed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appointments",
+    )
+    start_date = partial_date_field(_("start date"))
+    end_date = partial_date_field(_("end date"))
+    extras = models.JSONField(_("other Popolo fields"), default=dict, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["active_from", "active_until"])
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["organization__name", "role", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, member_organization__isnull=True)
+                | Q(person__isnull=True, member_organization__isnull=False),
+                name="structures_membership_exactly_one_member",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=Role.values), name="structures_membership_role_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(member_organization=F("organization")),
+                name="structures_membership_not_member_of_itself",
+            ),
+            models.CheckConstraint(
+                condition=~Q(deputy_of=F("pk")), name="structures_membership_not_own_deputy"
+            ),
+            *dated_constraints("structures_membership", "start_date", "end_date"),
+        ]
+        indexes = [models.Index(fields=["organization", "active_from", "active_until"])]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.get_role_display()}, {self.organization}"
+
+    @property
+    def member(self) -> Person | Organization | None:
+        return self.person or self.member_organization
+
+    def clean(self) -> None:
+        super().clean()
+        if (self.person_id is None) == (self.member_organization_id is None):
+            raise ValidationError(_("Choose either a member person or a member organisation."))
+        if self.deputy_of_id and self.deputy_of.organization_id != self.organization_id:
+            raise ValidationError({"deputy_of": _("A deputy deputises a member of the same body.")})
+        if self.post_id and self.post.organization_id != self.organization_id:
+            raise ValidationError({"post": _("The seat belongs to another body.")})
