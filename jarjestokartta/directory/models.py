@@ -277,9 +277,16 @@ class OrganizationContact(ContactDetail):
         ]
 
 
+class HttpsURLField(models.URLField):
+    """A URL field whose form takes "example.fi" to mean https://example.fi (Django 6's way)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class Link(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="links")
-    url = models.URLField(_("address"), max_length=500)
+    url = HttpsURLField(_("address"), max_length=500)
     note = models.CharField(_("description"), max_length=200, blank=True)
 
     class Meta:

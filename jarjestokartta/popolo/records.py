@@ -381,27 +381,23 @@ def ordered(records: list[Record], field: str, cycles: bool = False) -> list[Rec
     With cycles=True, returns instead the records that are part of a cycle.
     """
     by_id = {record.id: record for record in records}
-    done: set[str] = set()
+    state: dict[str, str] = {}
     result: list[Record] = []
     in_cycle: list[Record] = []
     for record in records:
         chain: list[Record] = []
-        seen: set[str] = set()
         current: Record | None = record
-        while current is not None and current.id not in done:
-            if current.id in seen:
-                in_cycle.append(record)
-                break
-            seen.add(current.id)
+        while current is not None and current.id not in state:
+            state[current.id] = "visiting"
             chain.append(current)
             target = getattr(current, field)
             current = by_id.get(target) if target else None
-        else:
-            for item in reversed(chain):
-                done.add(item.id)
-                result.append(item)
-            continue
-        done.update(item.id for item in chain)
+        if current is not None and state[current.id] == "visiting":
+            start = next(i for i, item in enumerate(chain) if item.id == current.id)
+            in_cycle.extend(chain[start:])
+        for item in reversed(chain):
+            state[item.id] = "done"
+            result.append(item)
     return in_cycle if cycles else result
 
 

@@ -1,6 +1,5 @@
 import json
 import os
-import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -17,7 +16,7 @@ class Command(BaseCommand):
         document = export_document()
         text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
         if file == "-":
-            sys.stdout.write(text)
+            self.stdout.write(text, ending="")
             return
         try:
             # Write beside the target and rename, so a failed export never leaves half a file.
