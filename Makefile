@@ -70,8 +70,15 @@ format: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Fails when models and migrations differ, or when the migrations cannot be undone and redone
+# (tried on a throwaway SQLite file).
 migrations-check: venv
 	$(MANAGE) makemigrations --check --dry-run
+	@tmp=$$(mktemp -d) && trap 'rm -rf '"$$tmp" EXIT && \
+	export VAR_DIR=$$tmp DATABASE_URL= && \
+	$(MANAGE) migrate -v0 && \
+	for app in structures directory geography; do $(MANAGE) migrate $$app zero -v0 || exit 1; done && \
+	$(MANAGE) migrate -v0 && echo "Migrations apply, reverse and apply again."
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .ruff_cache
