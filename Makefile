@@ -7,7 +7,6 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 # Debian packages the project needs: gettext compiles the Finnish/Swedish/English messages.
 DEB_PACKAGES := gettext
-DEMO := demo/structures.popolo.json
 
 .PHONY: help setup system-packages venv run dev test test-postgres lint format migrations-check \
 	demo clean
@@ -49,7 +48,7 @@ setup: system-packages venv
 	$(MANAGE) compilemessages --ignore=.venv -v0
 	$(MANAGE) migrate --no-input -v1
 	$(MANAGE) collectstatic --no-input -v0
-	$(MANAGE) import_popolo --no-progress $(DEMO)
+	$(MANAGE) load_demo
 
 run: setup
 	$(BIN)/gunicorn jarjestokartta.wsgi -c gunicorn.conf.py

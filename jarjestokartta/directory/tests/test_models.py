@@ -1,20 +1,11 @@
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
+from jarjestokartta.core.tests.helpers import refused
 from jarjestokartta.directory.models import Identifier, Organization
 from jarjestokartta.directory.tests.factories import IdentifierFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def refused(action) -> bool:
-    try:
-        with transaction.atomic():
-            action()
-    except IntegrityError:
-        return True
-    return False
 
 
 def test_it_keeps_a_partial_founding_date_partial_and_derives_its_days():

@@ -115,3 +115,21 @@ def test_the_import_command_exits_non_zero_on_bad_input(tmp_path):
     )
     assert "memberships id='m1': person_id: no person with id 'p'" in result.stderr
     assert "nothing was imported" in result.stderr
+
+
+def test_load_demo_fills_an_empty_database(demo_data):
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert Organization.objects.count() == len(demo_data["organizations"])
+    assert "Imported" in out.getvalue()
+
+
+def test_load_demo_never_overwrites_existing_data(demo):
+    jane = Organization.objects.get(popolo_id="jane")
+    jane.abstract = "Toimittajan muokkaus"
+    jane.save()
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "demo data not loaded" in out.getvalue()
+    jane.refresh_from_db()
+    assert jane.abstract == "Toimittajan muokkaus"

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
+from jarjestokartta.core.tests.helpers import refused
 from jarjestokartta.directory.tests.factories import BodyFactory
 from jarjestokartta.structures.models import Membership
 from jarjestokartta.structures.tests.factories import (
@@ -13,15 +13,6 @@ from jarjestokartta.structures.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def refused(action) -> bool:
-    try:
-        with transaction.atomic():
-            action()
-    except IntegrityError:
-        return True
-    return False
 
 
 def test_a_membership_needs_exactly_one_member():
