@@ -33,7 +33,11 @@ system-packages:
 	  fi; \
 	fi
 
+# Debian's own python3 needs python3-venv for this; a pyenv or python.org Python has it.
 $(BIN)/activate:
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; \
+	  else echo "$(PYTHON) cannot make a virtual environment: install python3-venv"; exit 1; fi; }
 	$(PYTHON) -m venv $(VENV)
 
 # Reinstalls only when a requirements file changed.
