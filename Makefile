@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
-# Debian packages the project needs: gettext compiles the Finnish/Swedish/English messages.
-DEB_PACKAGES := gettext
+# Debian packages the project needs: gettext compiles the Finnish/Swedish/English messages;
+# libvoikko1 and voikko-fi analyse Finnish words for search.
+DEB_PACKAGES := gettext libvoikko1 voikko-fi
 
 .PHONY: help setup system-packages venv run dev test test-postgres lint format migrations-check \
 	demo clean

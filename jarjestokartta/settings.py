@@ -27,12 +27,14 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",
     "simple_history",
     "jarjestokartta.core",
     "jarjestokartta.geography",
     "jarjestokartta.directory",
     "jarjestokartta.structures",
     "jarjestokartta.popolo",
+    "jarjestokartta.search",
 ]
 
 MIDDLEWARE = [

@@ -1,12 +1,18 @@
 from django.contrib import admin
 from django.urls import path
 
+from jarjestokartta.api.urls import api
 from jarjestokartta.core import views
+from jarjestokartta.directory.views import organization_detail
+from jarjestokartta.search.views import search_page
 
 admin.site.site_header = "Järjestökartta"
 admin.site.site_title = "Järjestökartta"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("haku/", search_page, name="search"),
+    path("jarjestot/<slug:slug>/", organization_detail, name="organization"),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -25,6 +25,7 @@ from jarjestokartta.directory.models import (
 )
 from jarjestokartta.geography.models import Area, AreaAlias
 from jarjestokartta.popolo import exporter, records
+from jarjestokartta.search import index as search_index
 from jarjestokartta.structures.models import Membership, Person, PersonContact, Post
 
 # Large IN (…) lists are split so that SQLite's limit on query parameters is never reached.
@@ -373,7 +374,8 @@ def popolo_write(
 ) -> dict[str, Counter]:
     """Write a validated document in one transaction; counts of created/updated/unchanged."""
     writer = _Writer(document, progress)
-    with transaction.atomic():
+    # The search index is brought up to date once, at the end, inside the same transaction.
+    with transaction.atomic(), search_index.deferred():
         writer.write_areas()
         writer.write_organizations()
         writer.write_persons()

@@ -1,0 +1,152 @@
+"""The two search engines behind one interface: SQLite FTS5 and PostgreSQL full-text search.
+
+Both index the same analysed terms (see analysis.py); neither analyses text itself. A query is a
+list of groups, each a set of alternative terms: a document matches when it has a term of every
+required group; optional groups only add to its score.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+# Weights: the name above other names and abbreviations, above places, above the text.
+SQLITE_WEIGHTS = "10.0, 6.0, 1.0, 2.0"  # columns: name, other, body, places
+
+
+@dataclass
+class EngineQuery:
+    required: list[frozenset[str]]
+    optional: list[frozenset[str]] = field(default_factory=list)
+    any_required: bool = False  # relaxed: a term of some required group is enough
+
+
+@dataclass
+class Filters:
+    """facet -> accepted values; documents must have one of the values of every facet."""
+
+    values: dict[str, list[str]] = field(default_factory=dict)
+
+    def sql(self, column: str) -> tuple[str, list[str]]:
+        parts, params = [], []
+        for facet, values in self.values.items():
+            marks = ", ".join(["%s"] * len(values))
+            parts.append(
+                f" AND {column} IN (SELECT document_id FROM search_searchfacet "
+                f"WHERE facet = %s AND value IN ({marks}))"
+            )
+            params += [facet, *values]
+        return "".join(parts), params
+
+
+def _quote_fts(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _quote_ts(term: str) -> str:
+    return "'" + term.replace("'", "''").replace("\\", "") + "'"
+
+
+class SqliteBackend:
+    def write(self, cursor, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
+        ids = [row[0] for row in rows]
+        self.delete(cursor, ids)
+        cursor.executemany(
+            "INSERT INTO search_fts(rowid, name, other, body, places) VALUES (%s, %s, %s, %s, %s)",
+            rows,
+        )
+
+    def delete(self, cursor, ids: Sequence[int]) -> None:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)
+
+    def clear(self, cursor) -> None:
+        cursor.execute("DELETE FROM search_fts")
+
+    def expression(self, query: EngineQuery) -> str:
+        def group(terms: frozenset[str]) -> str:
+            return "(" + " OR ".join(_quote_fts(t) for t in sorted(terms)) + ")"
+
+        joiner = " OR " if query.any_required else " AND "
+        required = joiner.join(group(g) for g in query.required)
+        if query.optional and not query.any_required:
+            # "(r1) AND ((o1 OR o2) OR r1)": matches as "(r1)", while bm25 also counts o1, o2.
+            optional = " OR ".join(group(g) for g in query.optional)
+            required = f"{required} AND ({optional} OR {group(query.required[0])})"
+        return required
+
+    def matching_ids_sql(self, query: EngineQuery) -> tuple[str, list]:
+        return (
+            "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s",
+            [self.expression(query)],
+        )
+
+    def ranked(self, query: EngineQuery, filters: Filters, limit: int, offset: int):
+        where, params = filters.sql("f.rowid")
+        sql = (
+            "SELECT d.id, d.kind, d.object_id FROM search_fts f "
+            "JOIN search_searchdocument d ON d.id = f.rowid "
+            f"WHERE search_fts MATCH %s{where} "
+            f"ORDER BY d.is_active DESC, bm25(search_fts, {SQLITE_WEIGHTS}), d.id "
+            "LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.expression(query), *params, limit, offset])
+            return cursor.fetchall()
+
+
+class PostgresBackend:
+    VECTOR = (
+        "setweight(to_tsvector('simple', name_terms), 'A') || "
+        "setweight(to_tsvector('simple', other_terms), 'B') || "
+        "setweight(to_tsvector('simple', place_terms), 'C') || "
+        "setweight(to_tsvector('simple', body_terms), 'D')"
+    )
+
+    def write(self, cursor, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
+        ids = [row[0] for row in rows]
+        cursor.execute(
+            f"UPDATE search_searchdocument SET vector = {self.VECTOR} WHERE id = ANY(%s)", [ids]
+        )
+
+    def delete(self, cursor, ids: Sequence[int]) -> None:
+        pass  # the vector lives in the document row, which is deleted with it
+
+    def clear(self, cursor) -> None:
+        pass
+
+    def expression(self, query: EngineQuery) -> str:
+        def group(terms: frozenset[str]) -> str:
+            return "(" + " | ".join(_quote_ts(t) for t in sorted(terms)) + ")"
+
+        joiner = " | " if query.any_required else " & "
+        required = joiner.join(group(g) for g in query.required)
+        if query.optional and not query.any_required:
+            optional = " | ".join(group(g) for g in query.optional)
+            required = f"{required} & ({optional} | {group(query.required[0])})"
+        return required
+
+    def matching_ids_sql(self, query: EngineQuery) -> tuple[str, list]:
+        return (
+            "SELECT id FROM search_searchdocument WHERE vector @@ to_tsquery('simple', %s)",
+            [self.expression(query)],
+        )
+
+    def ranked(self, query: EngineQuery, filters: Filters, limit: int, offset: int):
+        where, params = filters.sql("d.id")
+        expression = self.expression(query)
+        sql = (
+            "SELECT d.id, d.kind, d.object_id FROM search_searchdocument d "
+            f"WHERE d.vector @@ to_tsquery('simple', %s){where} "
+            "ORDER BY d.is_active DESC, ts_rank(d.vector, to_tsquery('simple', %s)) DESC, d.id "
+            "LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression, *params, expression, limit, offset])
+            return cursor.fetchall()
+
+
+def backend() -> SqliteBackend | PostgresBackend:
+    return PostgresBackend() if connection.vendor == "postgresql" else SqliteBackend()

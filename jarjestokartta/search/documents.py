@@ -1,0 +1,103 @@
+"""What the index holds for an organisation: analysed terms by field, and facet values."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import translation
+
+from jarjestokartta.directory.models import Organization
+from jarjestokartta.geography.models import Area, AreaKind, AreaLink
+from jarjestokartta.search import analysis
+
+
+@dataclass
+class Built:
+    title: str
+    name_terms: str
+    other_terms: str
+    body_terms: str
+    place_terms: str
+    is_active: bool
+    facets: list[tuple[str, str]] = field(default_factory=list)
+
+    def all_terms(self) -> set[str]:
+        return set(
+            f"{self.name_terms} {self.other_terms} {self.body_terms} {self.place_terms}".split()
+        )
+
+
+class AreaContext:
+    """Area names and current regions, loaded once for a batch of documents (two queries)."""
+
+    def __init__(self, day: date) -> None:
+        self.areas = {area.pk: area for area in Area.objects.all()}
+        self.regions: dict[int, set[int]] = {}
+        for area_id, parent_id in (
+            AreaLink.objects.active_on(day)
+            .filter(parent__classification=AreaKind.REGION)
+            .values_list("area", "parent")
+        ):
+            self.regions.setdefault(area_id, set()).add(parent_id)
+        self._terms: dict[int, list[str]] = {}
+
+    def regions_of(self, area_id: int) -> set[int]:
+        area = self.areas[area_id]
+        if area.classification == AreaKind.REGION:
+            return {area_id}
+        return self.regions.get(area_id, set())
+
+    def terms_of(self, area_id: int) -> list[str]:
+        if area_id not in self._terms:
+            area = self.areas[area_id]
+            self._terms[area_id] = analysis.terms_of([(area.name, "fi"), (area.name_sv, "sv")])
+        return self._terms[area_id]
+
+
+def organization_queryset():
+    return Organization.objects.select_related("area").prefetch_related(
+        "other_names", "themes", "target_groups", "operating_areas"
+    )
+
+
+def _kind_names() -> dict[str, str]:
+    # The kind's Finnish name is searchable: "hanke Kuopio", "verkosto".
+    with translation.override("fi"):
+        return {kind.value: str(kind.label) for kind in Organization.Kind}
+
+
+def build_organization(org: Organization, areas: AreaContext, day: date) -> Built:
+    kinds = _kind_names()
+    themes = list(org.themes.all())
+    groups = list(org.target_groups.all())
+    area_ids = {area.pk for area in org.operating_areas.all()}
+    if org.area_id:
+        area_ids.add(org.area_id)
+    region_ids = set().union(*(areas.regions_of(pk) for pk in area_ids)) if area_ids else set()
+
+    place_terms: dict[str, None] = {}
+    for area_id in sorted(area_ids | region_ids):
+        place_terms.update(dict.fromkeys(areas.terms_of(area_id)))
+
+    facets = [("classification", org.classification)]
+    facets += [("region", str(pk)) for pk in sorted(region_ids)]
+    facets += [
+        ("municipality", str(pk))
+        for pk in sorted(area_ids)
+        if areas.areas[pk].classification == AreaKind.MUNICIPALITY
+    ]
+    facets += [("theme", str(theme.pk)) for theme in themes]
+    facets += [("target_group", str(group.pk)) for group in groups]
+
+    body = [org.abstract, org.description, kinds[org.classification]]
+    body += [theme.name for theme in themes] + [group.name for group in groups]
+    return Built(
+        title=org.name,
+        name_terms=" ".join(
+            analysis.terms_of([(org.name, "fi"), (org.name_sv, "sv"), (org.name_en, "en")])
+        ),
+        other_terms=" ".join(analysis.terms_of((n.name, "fi") for n in org.other_names.all())),
+        body_terms=" ".join(analysis.terms_of((text, "fi") for text in body)),
+        place_terms=" ".join(place_terms),
+        is_active=org.active_until is None or org.active_until >= day,
+        facets=facets,
+    )

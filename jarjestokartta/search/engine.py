@@ -1,0 +1,141 @@
+"""Running a search: query words to engine query, ranked hits, facet counts, a suggestion."""
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from jarjestokartta.search import analysis
+from jarjestokartta.search.backends import EngineQuery, Filters, backend
+from jarjestokartta.search.vocabulary import Vocabulary, vocabulary
+
+MAX_WORDS = 12
+# A word found in more than this share of documents does not have to match ("yhdistys", "ry").
+COMMON_SHARE = 0.10
+FACETS = ("region", "municipality", "classification", "theme", "target_group")
+
+
+@dataclass
+class QueryWord:
+    text: str
+    terms: frozenset[str]
+    correction: str | None = None
+    known: bool = True
+
+
+@dataclass
+class Outcome:
+    count: int
+    hits: list[tuple[int, str, int]]  # (document id, kind, object id)
+    facets: dict[str, dict[str, int]]
+    words: list[QueryWord] = field(default_factory=list)
+    suggestion: str | None = None
+    partial: bool = False  # no document had every word; these have some
+
+    @property
+    def highlight_terms(self) -> frozenset[str]:
+        return (
+            frozenset().union(*(word.terms for word in self.words)) if self.words else frozenset()
+        )
+
+
+def read_query(text: str, vocab: Vocabulary) -> list[QueryWord]:
+    """Each query word as the indexed terms it stands for, corrected where it is unknown."""
+    words = []
+    for token in analysis.tokenize(text)[:MAX_WORDS]:
+        analysed = analysis.analyze_word(token)
+        known = {term for term in analysed.main_terms if vocab.frequency(term)}
+        if known:
+            words.append(QueryWord(token, frozenset(known)))
+            continue
+        parts = {term for term in analysed.parts if vocab.frequency(term)}
+        if parts:
+            words.append(QueryWord(token, frozenset(parts)))
+            continue
+        correction = vocab.correct(analysed.surface)
+        if correction:
+            words.append(QueryWord(token, frozenset({correction}), correction=correction))
+        else:
+            words.append(QueryWord(token, analysed.main_terms, known=False))
+    return words
+
+
+def suggestion_for(text: str, words: list[QueryWord]) -> str | None:
+    corrected = {word.text: word.correction for word in words if word.correction}
+    if not corrected:
+        return None
+    return " ".join(corrected.get(token, token) for token in analysis.tokenize(text))
+
+
+def _engine_query(words: list[QueryWord], vocab: Vocabulary) -> EngineQuery:
+    threshold = max(COMMON_SHARE * vocab.documents, 3)
+
+    def common(word: QueryWord) -> bool:
+        return min(vocab.frequency(term) for term in word.terms) > threshold
+
+    required = [w.terms for w in words if w.known and not common(w)]
+    optional = [w.terms for w in words if w.known and common(w)]
+    if not required:
+        required, optional = optional, []
+    return EngineQuery(required=required, optional=optional)
+
+
+def _count(engine, query: EngineQuery, filters: Filters) -> int:
+    matching, params = engine.matching_ids_sql(query)
+    where, filter_params = filters.sql("m.id")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM ({matching}) m WHERE 1 = 1{where}", [*params, *filter_params]
+        )
+        return cursor.fetchone()[0]
+
+
+def _facets(matching: tuple[str, list] | None, filters: Filters) -> dict[str, dict[str, int]]:
+    where, params = filters.sql("document_id")
+    sql = "SELECT facet, value, count(*) FROM search_searchfacet WHERE 1 = 1"
+    if matching is not None:
+        sql += f" AND document_id IN ({matching[0]})"
+        params = [*matching[1], *params]
+    sql += f"{where} GROUP BY facet, value"
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for facet, value, count in cursor.fetchall():
+            counts.setdefault(facet, {})[value] = count
+    return counts
+
+
+def _browse(filters: Filters, limit: int, offset: int) -> Outcome:
+    where, params = filters.sql("d.id")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM search_searchdocument d WHERE 1 = 1{where}", params)
+        count = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT d.id, d.kind, d.object_id FROM search_searchdocument d "
+            f"WHERE 1 = 1{where} ORDER BY d.is_active DESC, d.title, d.id LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+        hits = cursor.fetchall()
+    return Outcome(count=count, hits=hits, facets=_facets(None, filters))
+
+
+def search(text: str, filters: Filters, limit: int = 20, offset: int = 0) -> Outcome:
+    vocab = vocabulary()
+    words = read_query(text, vocab)
+    if not words:
+        return _browse(filters, limit, offset)
+    engine = backend()
+    query = _engine_query(words, vocab)
+    suggestion = suggestion_for(text, words)
+    if not query.required:
+        return Outcome(0, [], {f: {} for f in FACETS}, words, suggestion)
+
+    count = _count(engine, query, filters)
+    partial = False
+    if count == 0 and len(query.required) + len(query.optional) > 1:
+        # No document has every word: show those with some of them, the most first.
+        query = EngineQuery(required=query.required + query.optional, any_required=True)
+        count = _count(engine, query, filters)
+        partial = count > 0
+    hits = engine.ranked(query, filters, limit, offset) if count else []
+    facets = _facets(engine.matching_ids_sql(query), filters)
+    return Outcome(count, hits, facets, words, suggestion, partial)

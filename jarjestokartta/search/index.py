@@ -1,0 +1,158 @@
+"""Keeping the search index in step with the data.
+
+A single save is indexed at once, inside the same transaction, so the index rolls back with the
+data. An import wraps its writes in `deferred()` and the index is brought up to date in one batch
+at the end of it.
+"""
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from jarjestokartta.directory.models import Organization
+from jarjestokartta.search.backends import backend
+from jarjestokartta.search.documents import AreaContext, build_organization, organization_queryset
+from jarjestokartta.search.models import SearchDocument, SearchFacet, SearchTerm
+
+KIND = SearchDocument.Kind.ORGANIZATION
+CHUNK = 1000
+_state = threading.local()
+# Bumped on every index write; the vocabulary cache of the search engine compares it.
+generation = [0]
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Collect the organisations changed inside the block and index them once at its end."""
+    if getattr(_state, "pending", None) is not None:
+        yield  # already inside a deferred block: the outer one indexes
+        return
+    _state.pending = set()
+    try:
+        yield
+        pending, _state.pending = _state.pending, None
+        index_organizations(pending)
+    finally:
+        _state.pending = None
+
+
+def organization_changed(pk: int) -> None:
+    pending = getattr(_state, "pending", None)
+    if pending is not None:
+        pending.add(pk)
+    else:
+        index_organizations([pk])
+
+
+def _chunks(values: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+def index_organizations(
+    pks: Iterable[int] | None = None, progress: Callable[[int], None] = lambda n: None
+) -> int:
+    """Index the given organisations (all when None); those that no longer exist are removed."""
+    if pks is None:
+        ids = list(Organization.objects.order_by("pk").values_list("pk", flat=True))
+    else:
+        ids = sorted(set(pks))
+    if not ids:
+        return 0
+    day = timezone.localdate()
+    areas = AreaContext(day)
+    engine = backend()
+    with transaction.atomic():
+        for chunk in _chunks(ids):
+            orgs = {org.pk: org for org in organization_queryset().filter(pk__in=chunk)}
+            gone = [pk for pk in chunk if pk not in orgs]
+            if gone:
+                remove_organizations(gone)
+            _write({pk: build_organization(org, areas, day) for pk, org in orgs.items()}, engine)
+            progress(len(chunk))
+    return len(ids)
+
+
+def _write(built: dict, engine) -> None:
+    existing = {
+        doc.object_id: doc
+        for doc in SearchDocument.objects.filter(kind=KIND, object_id__in=list(built))
+    }
+    delta: Counter = Counter()
+    new, changed = [], []
+    for object_id, item in built.items():
+        doc = existing.get(object_id)
+        if doc is None:
+            doc = SearchDocument(kind=KIND, object_id=object_id)
+            new.append(doc)
+        else:
+            delta.subtract(doc.all_terms())
+            changed.append(doc)
+        doc.title = item.title
+        doc.name_terms, doc.other_terms = item.name_terms, item.other_terms
+        doc.body_terms, doc.place_terms = item.body_terms, item.place_terms
+        doc.is_active = item.is_active
+        delta.update(item.all_terms())
+    SearchDocument.objects.bulk_create(new)
+    SearchDocument.objects.bulk_update(
+        changed, ["title", "name_terms", "other_terms", "body_terms", "place_terms", "is_active"]
+    )
+    docs = {doc.object_id: doc for doc in [*new, *changed]}
+    SearchFacet.objects.filter(document__in=[doc.pk for doc in changed]).delete()
+    SearchFacet.objects.bulk_create(
+        SearchFacet(document=docs[object_id], facet=facet, value=value)
+        for object_id, item in built.items()
+        for facet, value in item.facets
+    )
+    with connection.cursor() as cursor:
+        engine.write(
+            cursor,
+            [
+                (doc.pk, doc.name_terms, doc.other_terms, doc.body_terms, doc.place_terms)
+                for doc in docs.values()
+            ],
+        )
+    _count_terms(delta)
+
+
+def remove_organizations(pks: Iterable[int]) -> None:
+    docs = list(SearchDocument.objects.filter(kind=KIND, object_id__in=list(pks)))
+    if not docs:
+        return
+    delta: Counter = Counter()
+    for doc in docs:
+        delta.subtract(doc.all_terms())
+    with connection.cursor() as cursor:
+        backend().delete(cursor, [doc.pk for doc in docs])
+    SearchDocument.objects.filter(pk__in=[doc.pk for doc in docs]).delete()
+    _count_terms(delta)
+
+
+def _count_terms(delta: Counter) -> None:
+    """Add the changes in document frequency to the vocabulary (one statement each way)."""
+    rows = [(term, n) for term, n in delta.items() if n]
+    if rows:
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_searchterm (term, documents) VALUES (%s, %s) "
+                "ON CONFLICT (term) DO UPDATE "
+                "SET documents = search_searchterm.documents + excluded.documents",
+                rows,
+            )
+        SearchTerm.objects.filter(documents__lte=0).delete()
+    generation[0] += 1
+
+
+def rebuild_index(progress: Callable[[int], None] = lambda n: None) -> int:
+    """Drop and rebuild the whole index (for new analysis rules or area renames)."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            backend().clear(cursor)
+        SearchFacet.objects.all().delete()
+        SearchDocument.objects.all().delete()
+        SearchTerm.objects.all().delete()
+        return index_organizations(None, progress)

@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from jarjestokartta.directory.models import Organization
+from jarjestokartta.search import analysis
+from jarjestokartta.search.index import rebuild_index
+
+
+class Command(BaseCommand):
+    help = "Rebuild the whole search index (after new analysis rules, or area or theme renames)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--no-progress", action="store_true", help="do not show the progress bar"
+        )
+
+    def handle(self, *args, no_progress: bool, **options) -> None:
+        if not analysis.voikko_available():
+            self.stderr.write("Voikko is not available: Finnish words are only stemmed.")
+        total = Organization.objects.count()
+        with tqdm(total=total, unit=" organisations", disable=True if no_progress else None) as bar:
+            indexed = rebuild_index(progress=bar.update)
+        self.stdout.write(self.style.SUCCESS(f"Indexed {indexed} organisations."))

@@ -1,0 +1,116 @@
+"""Searching organisations for the API and the search page alike."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from jarjestokartta.directory.models import Organization, TargetGroup, Theme
+from jarjestokartta.geography.models import Area, AreaKind
+from jarjestokartta.search.backends import Filters
+from jarjestokartta.search.engine import FACETS, Outcome, search
+
+MAX_LIMIT = 100
+
+
+class BadSearch(ValueError):
+    """A parameter that cannot be used; the message says which and why."""
+
+
+@dataclass
+class SearchPage:
+    count: int
+    results: list[dict]
+    facets: dict[str, list[dict]]
+    suggestion: str | None
+    partial: bool
+    outcome: Outcome
+
+
+def _facet_lookups():
+    """facet -> (model queryset for slugs, the field facet values hold)."""
+    return {
+        "region": Area.objects.filter(classification=AreaKind.REGION),
+        "municipality": Area.objects.filter(classification=AreaKind.MUNICIPALITY),
+        "theme": Theme.objects.all(),
+        "target_group": TargetGroup.objects.all(),
+    }
+
+
+def filters_from(chosen: dict[str, list[str]]) -> Filters:
+    """Turn slugs and kinds chosen by a user into index facet values; BadSearch if unknown."""
+    lookups = _facet_lookups()
+    values: dict[str, list[str]] = {}
+    for facet, wanted in chosen.items():
+        wanted = [value for value in wanted if value]
+        if not wanted:
+            continue
+        if facet == "classification":
+            unknown = set(wanted) - set(Organization.Kind.values)
+            if unknown:
+                raise BadSearch(
+                    f"unknown classification {sorted(unknown)[0]!r}; one of: "
+                    + ", ".join(Organization.Kind.values)
+                )
+            values[facet] = wanted
+            continue
+        found = dict(lookups[facet].filter(slug__in=wanted).values_list("slug", "pk"))
+        unknown = [slug for slug in wanted if slug not in found]
+        if unknown:
+            raise BadSearch(f"unknown {facet.replace('_', ' ')} {unknown[0]!r}")
+        values[facet] = [str(found[slug]) for slug in wanted]
+    return Filters(values)
+
+
+def _facet_labels(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
+    labelled: dict[str, list[dict]] = {}
+    kinds = dict(Organization.Kind.choices)
+    lookups = _facet_lookups()
+    for facet in FACETS:
+        found = counts.get(facet, {})
+        if facet == "classification":
+            names = {value: (value, str(kinds.get(value, value))) for value in found}
+        else:
+            rows = (
+                lookups[facet]
+                .filter(pk__in=[int(v) for v in found])
+                .values_list("pk", "slug", "name")
+            )
+            names = {str(pk): (slug, name) for pk, slug, name in rows}
+        items = [
+            {"value": names[value][0], "label": names[value][1], "count": count}
+            for value, count in found.items()
+            if value in names
+        ]
+        labelled[facet] = sorted(items, key=lambda item: (-item["count"], item["label"]))
+    return labelled
+
+
+def search_organizations(
+    *, q: str, chosen: dict[str, list[str]], limit: int = 20, offset: int = 0
+) -> SearchPage:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadSearch(f"limit must be between 1 and {MAX_LIMIT}")
+    if offset < 0:
+        raise BadSearch("offset must not be negative")
+    outcome = search(q, filters_from(chosen), limit, offset)
+    ids = [object_id for _, _, object_id in outcome.hits]
+    orgs = Organization.objects.select_related("area").in_bulk(ids)
+    results = [
+        {
+            "type": "organization",
+            "id": org.popolo_id,
+            "name": org.name,
+            "abstract": org.abstract,
+            "area": org.area.name if org.area_id else None,
+            "url": reverse("organization", args=[org.slug]),
+        }
+        for org in (orgs[pk] for pk in ids if pk in orgs)
+    ]
+    return SearchPage(
+        count=outcome.count,
+        results=results,
+        facets=_facet_labels(outcome.facets),
+        suggestion=outcome.suggestion,
+        partial=outcome.partial,
+        outcome=outcome,
+    )

@@ -1,0 +1,50 @@
+"""The index follows every save and delete of what it indexes."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from jarjestokartta.directory.models import Organization, OtherName, TargetGroup, Theme
+from jarjestokartta.search import index
+
+
+@receiver(post_save, sender=Organization)
+def organization_saved(sender, instance: Organization, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        index.organization_changed(instance.pk)
+
+
+@receiver(post_delete, sender=Organization)
+def organization_deleted(sender, instance: Organization, **kwargs) -> None:
+    index.remove_organizations([instance.pk])
+
+
+@receiver(post_save, sender=OtherName)
+@receiver(post_delete, sender=OtherName)
+def other_name_changed(sender, instance: OtherName, raw: bool = False, **kwargs) -> None:
+    if not raw and Organization.objects.filter(pk=instance.organization_id).exists():
+        index.organization_changed(instance.organization_id)
+
+
+def _relation_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if not reverse:
+        index.organization_changed(instance.pk)
+    elif pk_set:
+        with index.deferred():
+            for pk in pk_set:
+                index.organization_changed(pk)
+
+
+for relation in (Organization.themes, Organization.target_groups, Organization.operating_areas):
+    m2m_changed.connect(_relation_changed, sender=relation.through, weak=False)
+
+
+@receiver(post_save, sender=Theme)
+@receiver(post_save, sender=TargetGroup)
+def term_renamed(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
+    if created or raw:
+        return
+    with index.deferred():
+        for pk in instance.organization_set.values_list("pk", flat=True):
+            index.organization_changed(pk)

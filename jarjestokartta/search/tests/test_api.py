@@ -1,0 +1,114 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+URL = "/api/v1/search"
+
+
+def test_it_answers_in_the_documented_shape(client, demo):
+    body = client.get(URL, {"q": "sosiaaliturvayhdistus Kuopio", "limit": 5}).json()
+    assert body["suggestion"] == "sosiaaliturvayhdistys Kuopio"
+    first = body["results"][0]
+    assert first == {
+        "type": "organization",
+        "id": "pssotu",
+        "name": "Pohjois-Savon Sosiaaliturvayhdistys ry",
+        "abstract": first["abstract"],
+        "area": "Kuopio",
+        "url": "/jarjestot/pohjois-savon-sosiaaliturvayhdistys-ry/",
+    }
+    assert set(body["facets"]) == {
+        "region",
+        "municipality",
+        "classification",
+        "theme",
+        "target_group",
+    }
+
+
+def test_facets_count_the_matches_and_filters_narrow_them(client, demo):
+    body = client.get(URL, {"q": "verkosto"}).json()
+    regions = {item["value"]: item["count"] for item in body["facets"]["region"]}
+    assert regions["pohjois-savo"] > 0 and regions["keski-suomi"] > 0
+    kinds = {item["value"]: item["count"] for item in body["facets"]["classification"]}
+    assert kinds["network"] > 0
+
+    narrowed = client.get(URL, {"q": "verkosto", "region": "keski-suomi"}).json()
+    assert narrowed["count"] == regions["keski-suomi"]
+    assert {item["value"] for item in narrowed["facets"]["region"]} >= {"keski-suomi"}
+
+    both = client.get(
+        URL, {"q": "verkosto", "region": "keski-suomi", "classification": "network"}
+    ).json()
+    assert 0 < both["count"] <= narrowed["count"]
+    assert all(r["name"] for r in both["results"])
+
+
+def test_an_empty_query_with_a_filter_lists_that_area(client, demo):
+    body = client.get(URL, {"region": "pohjois-karjala", "limit": 100}).json()
+    names = [result["name"] for result in body["results"]]
+    assert "Pohjois-Karjalan järjestöasiain neuvottelukunta JANE" in names
+    assert body["count"] == len(names)
+
+
+def test_it_pages_through_results(client, demo):
+    everything = client.get(URL, {"q": "verkosto", "limit": 100}).json()
+    first = client.get(URL, {"q": "verkosto", "limit": 5, "offset": 0}).json()
+    second = client.get(URL, {"q": "verkosto", "limit": 5, "offset": 5}).json()
+    ids = [r["id"] for r in everything["results"]]
+    assert [r["id"] for r in first["results"]] == ids[:5]
+    assert [r["id"] for r in second["results"]] == ids[5:10]
+    assert first["count"] == second["count"] == everything["count"]
+    beyond = client.get(URL, {"q": "verkosto", "offset": 1000}).json()
+    assert beyond["results"] == [] and beyond["count"] == everything["count"]
+
+
+def test_it_says_when_no_result_has_every_word(client, demo):
+    body = client.get(URL, {"q": "POSOTE20 perheentalo"}).json()
+    assert body["partial"] is True
+    assert body["count"] > 0
+
+
+def test_nothing_found_is_an_empty_answer_not_an_error(client, demo):
+    response = client.get(URL, {"q": "qwxzv"})
+    assert response.status_code == 200
+    assert response.json()["count"] == 0 and response.json()["results"] == []
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"limit": 101}, "limit: Input should be less than or equal to 100"),
+        ({"limit": 0}, "limit: Input should be greater than or equal to 1"),
+        ({"limit": "many"}, "limit: Input should be a valid integer"),
+        ({"offset": -1}, "offset: Input should be greater than or equal to 0"),
+        ({"q": "x" * 201}, "q: String should have at most 200 characters"),
+        ({"region": "atlantis"}, "unknown region 'atlantis'"),
+        ({"municipality": "pohjois-savo"}, "unknown municipality 'pohjois-savo'"),
+        ({"classification": "club"}, "unknown classification 'club'"),
+        ({"theme": "nope"}, "unknown theme 'nope'"),
+    ],
+)
+def test_bad_parameters_get_a_json_400_with_a_message(client, demo, params, message):
+    response = client.get(URL, params)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert message in response.json()["detail"]
+
+
+def test_the_query_count_does_not_grow_with_the_results(client, demo):
+    client.get(URL, {"q": "verkosto"})  # loads the vocabulary, once per process
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL, {"q": "perheentalo", "limit": 2})
+    with CaptureQueriesContext(connection) as many:
+        client.get(URL, {"q": "perheentalo", "limit": 100})
+    assert len(many) == len(few) <= 8
+
+
+def test_the_openapi_document_describes_the_search(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    parameters = {p["name"] for p in schema["paths"]["/api/v1/search"]["get"]["parameters"]}
+    assert {"q", "limit", "offset", "region", "municipality", "classification", "theme"} <= (
+        parameters
+    )

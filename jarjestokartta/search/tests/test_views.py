@@ -1,0 +1,45 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_search_page_shows_results_with_the_matches_marked(client, demo):
+    html = client.get("/haku/", {"q": "perheentalot"}).content.decode()
+    assert '<html lang="fi">' in html
+    assert "<mark>perheentalo</mark>" in html.lower()
+    assert 'href="/jarjestot/kuopion-perheentalo/"' in html
+
+
+def test_it_offers_a_corrected_query(client, demo):
+    html = client.get("/haku/", {"q": "sosiaaliturvayhdistus"}).content.decode()
+    assert "Tarkoititko" in html
+    assert 'href="?q=sosiaaliturvayhdistys"' in html
+
+
+def test_facets_are_filters_on_the_page(client, demo):
+    html = client.get("/haku/", {"q": "verkosto", "region": "keski-suomi"}).content.decode()
+    assert 'name="region" value="keski-suomi" checked' in html
+    assert "Maakunta" in html
+
+
+def test_an_empty_result_helps_the_user_on(client, demo):
+    html = client.get("/haku/", {"q": "qwxzv", "region": "keski-suomi"}).content.decode()
+    assert "Hakusanalla “qwxzv” ei löytynyt mitään." in html
+    assert "Poista rajaukset" in html
+
+
+def test_the_page_without_a_query_shows_examples(client):
+    html = client.get("/haku/").content.decode()
+    assert 'href="?q=perheentalot"' in html
+
+
+def test_a_bad_filter_is_explained_not_an_error_page(client, demo):
+    response = client.get("/haku/", {"q": "x", "region": "atlantis"})
+    assert response.status_code == 400
+    assert "unknown region" in response.content.decode()
+
+
+def test_an_organisation_page_shows_its_names(client, demo):
+    html = client.get("/jarjestot/pohjois-karjalan-jarjestoasiain-neuvottelukunta-jane/").content
+    assert "JANE" in html.decode()
+    assert client.get("/jarjestot/ei-ole/").status_code == 404
