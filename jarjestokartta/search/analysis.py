@@ -16,8 +16,10 @@ import Stemmer
 
 log = logging.getLogger(__name__)
 
-# Letters (å, ä, ö included) and digits, with inner hyphens: "POSOTE20-hanke", "Pohjois-Savon".
-WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# Letters (å, ä, ö included) and digits, with inner hyphens: "POSOTE20-hanke", "Pohjois-Savon";
+# a case ending after a colon belongs to the word before it: "MLL:n", "KYT:n".
+WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*(?::[^\W\d_]{1,4}(?![^\W_]))?")
+CASE_ENDING = re.compile(r":[^\W\d_]+$")
 # A compound part shorter than this without a base form of its own is a derivational piece
 # ("yhteisö+lli+nen"), not a word worth indexing.
 MIN_BARE_PART = 4
@@ -39,7 +41,7 @@ _stemmers = {
 
 def tokenize(text: str) -> list[str]:
     """The words of a text, as written (case kept, å/ä/ö kept, inner hyphens kept)."""
-    return WORD.findall(text or "")
+    return [CASE_ENDING.sub("", word) for word in WORD.findall(text or "")]
 
 
 def normalize(term: str) -> str:
@@ -152,6 +154,12 @@ def analyze_word(word: str, lang: str = "fi") -> WordAnalysis:
         parts=frozenset(parts - lemmas),
         places=frozenset(places),
     )
+
+
+@lru_cache(maxsize=20_000)
+def spelling_suggestions(word: str) -> tuple[str, ...]:
+    """Voikko's corrections of a misspelt Finnish word, best first (none without Voikko)."""
+    return tuple(_voikko.suggest(word)) if _voikko is not None else ()
 
 
 def analyze(text: str, lang: str = "fi") -> list[WordAnalysis]:

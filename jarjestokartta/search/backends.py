@@ -20,6 +20,15 @@ class EngineQuery:
     optional: list[frozenset[str]] = field(default_factory=list)
     any_required: bool = False  # relaxed: a term of some required group is enough
 
+    @property
+    def alias_tier(self) -> bool:
+        """Whether documents whose other names hold every required word go first.
+
+        Such a match ("POSOTE20", "Siun sote") names the organisation; it goes first even
+        when the organisation has ended. Otherwise active organisations go first.
+        """
+        return not self.any_required
+
 
 @dataclass
 class Filters:
@@ -83,18 +92,29 @@ class SqliteBackend:
             [self.expression(query)],
         )
 
+    def alias_expression(self, query: EngineQuery) -> str:
+        groups = " AND ".join(
+            "(" + " OR ".join(_quote_fts(t) for t in sorted(g)) + ")" for g in query.required
+        )
+        return "{other} : (" + groups + ")"
+
     def ranked(self, query: EngineQuery, filters: Filters, limit: int, offset: int):
         where, params = filters.sql("f.rowid")
+        alias = "0"
+        alias_params: list[str] = []
+        if query.alias_tier:
+            alias = "f.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
+            alias_params = [self.alias_expression(query)]
         sql = (
-            "SELECT d.id, d.kind, d.object_id FROM search_fts f "
+            f"SELECT d.id, d.kind, d.object_id, {alias} AS alias FROM search_fts f "
             "JOIN search_searchdocument d ON d.id = f.rowid "
             f"WHERE search_fts MATCH %s{where} "
-            f"ORDER BY d.is_active DESC, bm25(search_fts, {SQLITE_WEIGHTS}), d.id "
+            f"ORDER BY alias DESC, d.is_active DESC, bm25(search_fts, {SQLITE_WEIGHTS}), d.id "
             "LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self.expression(query), *params, limit, offset])
-            return cursor.fetchall()
+            cursor.execute(sql, [*alias_params, self.expression(query), *params, limit, offset])
+            return [row[:3] for row in cursor.fetchall()]
 
 
 class PostgresBackend:
@@ -134,17 +154,29 @@ class PostgresBackend:
             [self.expression(query)],
         )
 
+    def alias_expression(self, query: EngineQuery) -> str:
+        # Weight B holds the other names and abbreviations.
+        return " & ".join(
+            "(" + " | ".join(f"{_quote_ts(t)}:B" for t in sorted(g)) + ")" for g in query.required
+        )
+
     def ranked(self, query: EngineQuery, filters: Filters, limit: int, offset: int):
         where, params = filters.sql("d.id")
         expression = self.expression(query)
+        alias = ""
+        alias_params: list[str] = []
+        if query.alias_tier:
+            alias = "d.vector @@ to_tsquery('simple', %s) DESC, "
+            alias_params = [self.alias_expression(query)]
         sql = (
             "SELECT d.id, d.kind, d.object_id FROM search_searchdocument d "
             f"WHERE d.vector @@ to_tsquery('simple', %s){where} "
-            "ORDER BY d.is_active DESC, ts_rank(d.vector, to_tsquery('simple', %s)) DESC, d.id "
+            f"ORDER BY {alias}d.is_active DESC, "
+            "ts_rank(d.vector, to_tsquery('simple', %s)) DESC, d.id "
             "LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, *params, expression, limit, offset])
+            cursor.execute(sql, [expression, *params, *alias_params, expression, limit, offset])
             return cursor.fetchall()
 
 

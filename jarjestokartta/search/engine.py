@@ -20,6 +20,7 @@ class QueryWord:
     terms: frozenset[str]
     correction: str | None = None
     known: bool = True
+    parts: frozenset[str] = frozenset()  # compound parts: they add to the score only
 
 
 @dataclass
@@ -41,22 +42,42 @@ class Outcome:
 def read_query(text: str, vocab: Vocabulary) -> list[QueryWord]:
     """Each query word as the indexed terms it stands for, corrected where it is unknown."""
     words = []
-    for token in analysis.tokenize(text)[:MAX_WORDS]:
+    tokens = analysis.tokenize(text)[:MAX_WORDS]
+    for token in tokens:
         analysed = analysis.analyze_word(token)
         known = {term for term in analysed.main_terms if vocab.frequency(term)}
+        if not known and "-" in token:
+            # "Sakke-hanke" is not indexed as one word: read its pieces as words of their own.
+            words.extend(read_query(token.replace("-", " "), vocab))
+            continue
         if known:
-            words.append(QueryWord(token, frozenset(known)))
+            parts = {term for term in analysed.parts if vocab.frequency(term)} - known
+            words.append(QueryWord(token, frozenset(known), parts=frozenset(parts)))
             continue
         parts = {term for term in analysed.parts if vocab.frequency(term)}
         if parts:
             words.append(QueryWord(token, frozenset(parts)))
             continue
-        correction = vocab.correct(analysed.surface)
-        if correction:
-            words.append(QueryWord(token, frozenset({correction}), correction=correction))
+        corrected = correct(token, vocab)
+        if corrected:
+            words.append(QueryWord(token, corrected[1], correction=corrected[0]))
         else:
             words.append(QueryWord(token, analysed.main_terms, known=False))
     return words
+
+
+def correct(token: str, vocab: Vocabulary) -> tuple[str, frozenset[str]] | None:
+    """A correction for an unknown word and the indexed terms it stands for.
+
+    Voikko's speller first, as it knows inflected forms ("eläkeläset" → "eläkeläiset");
+    then the nearest word of the index itself, which holds names Voikko does not know.
+    """
+    for suggestion in analysis.spelling_suggestions(token):
+        known = {t for t in analysis.analyze_word(suggestion).main_terms if vocab.frequency(t)}
+        if known:
+            return suggestion, frozenset(known)
+    term = vocab.correct(analysis.normalize(token))
+    return (term, frozenset({term})) if term else None
 
 
 def suggestion_for(text: str, words: list[QueryWord]) -> str | None:
@@ -76,6 +97,7 @@ def _engine_query(words: list[QueryWord], vocab: Vocabulary) -> EngineQuery:
     optional = [w.terms for w in words if w.known and common(w)]
     if not required:
         required, optional = optional, []
+    optional += [w.parts for w in words if w.known and w.parts]
     return EngineQuery(required=required, optional=optional)
 
 
@@ -131,9 +153,9 @@ def search(text: str, filters: Filters, limit: int = 20, offset: int = 0) -> Out
 
     count = _count(engine, query, filters)
     partial = False
-    if count == 0 and len(query.required) + len(query.optional) > 1:
+    if count == 0 and len(query.required) > 1:
         # No document has every word: show those with some of them, the most first.
-        query = EngineQuery(required=query.required + query.optional, any_required=True)
+        query = EngineQuery(required=query.required, any_required=True)
         count = _count(engine, query, filters)
         partial = count > 0
     hits = engine.ranked(query, filters, limit, offset) if count else []

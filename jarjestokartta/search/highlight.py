@@ -21,7 +21,7 @@ def highlight(text: str, terms: frozenset[str]) -> SafeString:
     for match in analysis.WORD.finditer(text):
         pieces.append(escape(text[position : match.start()]))
         word = match.group()
-        if terms and analysis.analyze_word(word).terms & terms:
+        if terms and analysis.analyze_word(analysis.CASE_ENDING.sub("", word)).terms & terms:
             pieces.append(f"<mark>{escape(word)}</mark>")
         else:
             pieces.append(escape(word))

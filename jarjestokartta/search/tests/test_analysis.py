@@ -18,6 +18,10 @@ def test_it_keeps_scandinavian_letters_and_inner_hyphens():
     ]
 
 
+def test_a_case_ending_after_a_colon_belongs_to_the_abbreviation():
+    assert analysis.tokenize("MLL:n ja KYT:n verkostot") == ["MLL", "ja", "KYT", "verkostot"]
+
+
 def test_it_finds_the_lemma_of_an_inflected_word():
     assert "lapsiasiaverkosto" in terms("lapsiasiaverkostoon")
     assert "omaishoitaja" in terms("omaishoitajien")
