@@ -9,8 +9,7 @@ MANAGE := $(PY) manage.py
 # libvoikko1 and voikko-fi analyse Finnish words for search.
 DEB_PACKAGES := gettext libvoikko1 voikko-fi
 
-.PHONY: help setup system-packages venv run dev test test-postgres lint format migrations-check \
-	demo clean
+.PHONY: help setup system-packages venv run dev test lint format migrations-check bench clean
 
 help:
 	@echo "make run               set up, then serve http://127.0.0.1:8000 (gunicorn)"
@@ -19,6 +18,7 @@ help:
 	@echo "make dev               the autoreloading development server"
 	@echo "make lint              ruff check and format check"
 	@echo "make migrations-check  fail when models and migrations differ"
+	@echo "make bench             search latency at national scale, SQLite and PostgreSQL"
 
 # Installs missing Debian packages when run as root; otherwise says what is missing.
 system-packages:
@@ -83,6 +83,23 @@ migrations-check: venv
 	$(MANAGE) migrate -v0 && \
 	for app in structures directory geography; do $(MANAGE) migrate $$app zero -v0 || exit 1; done && \
 	$(MANAGE) migrate -v0 && echo "Migrations apply, reverse and apply again."
+
+# Benchmarks run in their own databases: var/bench/ (SQLite) and jk_bench (PostgreSQL).
+BENCH_ORGS ?= 120000
+BENCH_REPEAT ?= 5
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432
+BENCH_ARGS = --organizations $(BENCH_ORGS) --repeat $(BENCH_REPEAT)
+
+bench: setup
+	@rm -rf var/bench && mkdir -p var/bench/static
+	@echo "=== SQLite ==="
+	VAR_DIR=var/bench DATABASE_URL= $(MANAGE) migrate -v0
+	VAR_DIR=var/bench DATABASE_URL= $(MANAGE) bench_search $(BENCH_ARGS) --output var/bench/search-sqlite.json
+	@echo "=== PostgreSQL ==="
+	psql "$(BENCH_PG)/postgres" -qc "DROP DATABASE IF EXISTS jk_bench" -qc "CREATE DATABASE jk_bench"
+	VAR_DIR=var/bench DATABASE_URL=$(BENCH_PG)/jk_bench $(MANAGE) migrate -v0
+	VAR_DIR=var/bench DATABASE_URL=$(BENCH_PG)/jk_bench $(MANAGE) bench_search $(BENCH_ARGS) --output var/bench/search-postgresql.json
+	@echo "Figures written to var/bench/search-*.json"
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .ruff_cache

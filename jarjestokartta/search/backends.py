@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+# What a hit carries: enough to show it without another query.
+HIT_COLUMNS = "d.id, d.kind, d.object_id, d.title, d.popolo_id, d.slug, d.abstract, d.area_name"
+
 # Weights: the name above other names and abbreviations, above places, above the text.
 SQLITE_WEIGHTS = "10.0, 6.0, 1.0, 2.0"  # columns: name, other, body, places
 
@@ -19,6 +22,9 @@ class EngineQuery:
     required: list[frozenset[str]]
     optional: list[frozenset[str]] = field(default_factory=list)
     any_required: bool = False  # relaxed: a term of some required group is enough
+
+    def matching_only(self) -> "EngineQuery":
+        return EngineQuery(required=self.required, any_required=self.any_required)
 
     @property
     def alias_tier(self) -> bool:
@@ -87,9 +93,10 @@ class SqliteBackend:
         return required
 
     def matching_ids_sql(self, query: EngineQuery) -> tuple[str, list]:
+        # Optional groups never change which documents match, only their order.
         return (
             "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s",
-            [self.expression(query)],
+            [self.expression(query.matching_only())],
         )
 
     def alias_expression(self, query: EngineQuery) -> str:
@@ -106,7 +113,7 @@ class SqliteBackend:
             alias = "f.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
             alias_params = [self.alias_expression(query)]
         sql = (
-            f"SELECT d.id, d.kind, d.object_id, {alias} AS alias FROM search_fts f "
+            f"SELECT {HIT_COLUMNS}, {alias} AS alias FROM search_fts f "
             "JOIN search_searchdocument d ON d.id = f.rowid "
             f"WHERE search_fts MATCH %s{where} "
             f"ORDER BY alias DESC, d.is_active DESC, bm25(search_fts, {SQLITE_WEIGHTS}), d.id "
@@ -114,7 +121,7 @@ class SqliteBackend:
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*alias_params, self.expression(query), *params, limit, offset])
-            return [row[:3] for row in cursor.fetchall()]
+            return [row[:-1] for row in cursor.fetchall()]
 
 
 class PostgresBackend:
@@ -151,7 +158,7 @@ class PostgresBackend:
     def matching_ids_sql(self, query: EngineQuery) -> tuple[str, list]:
         return (
             "SELECT id FROM search_searchdocument WHERE vector @@ to_tsquery('simple', %s)",
-            [self.expression(query)],
+            [self.expression(query.matching_only())],
         )
 
     def alias_expression(self, query: EngineQuery) -> str:
@@ -169,7 +176,7 @@ class PostgresBackend:
             alias = "d.vector @@ to_tsquery('simple', %s) DESC, "
             alias_params = [self.alias_expression(query)]
         sql = (
-            "SELECT d.id, d.kind, d.object_id FROM search_searchdocument d "
+            f"SELECT {HIT_COLUMNS} FROM search_searchdocument d "
             f"WHERE d.vector @@ to_tsquery('simple', %s){where} "
             f"ORDER BY {alias}d.is_active DESC, "
             "ts_rank(d.vector, to_tsquery('simple', %s)) DESC, d.id "

@@ -13,6 +13,10 @@ from jarjestokartta.search import analysis
 @dataclass
 class Built:
     title: str
+    popolo_id: str
+    slug: str
+    abstract: str
+    area_name: str
     name_terms: str
     other_terms: str
     body_terms: str
@@ -92,6 +96,10 @@ def build_organization(org: Organization, areas: AreaContext, day: date) -> Buil
     body += [theme.name for theme in themes] + [group.name for group in groups]
     return Built(
         title=org.name,
+        popolo_id=org.popolo_id,
+        slug=org.slug,
+        abstract=org.abstract,
+        area_name=areas.areas[org.area_id].name if org.area_id else "",
         name_terms=" ".join(
             analysis.terms_of([(org.name, "fi"), (org.name_sv, "sv"), (org.name_en, "en")])
         ),

@@ -5,12 +5,15 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from jarjestokartta.search import analysis
-from jarjestokartta.search.backends import EngineQuery, Filters, backend
+from jarjestokartta.search.backends import HIT_COLUMNS, EngineQuery, Filters, backend
 from jarjestokartta.search.vocabulary import Vocabulary, vocabulary
 
 MAX_WORDS = 12
 # A word found in more than this share of documents does not have to match ("yhdistys", "ry").
 COMMON_SHARE = 0.10
+# An optional word in more than this share tells documents apart too little to be worth the
+# time of scoring it (in the national data "yhdistys" is in nearly every document).
+SCORING_SHARE = 0.30
 FACETS = ("region", "municipality", "classification", "theme", "target_group")
 
 
@@ -26,7 +29,7 @@ class QueryWord:
 @dataclass
 class Outcome:
     count: int
-    hits: list[tuple[int, str, int]]  # (document id, kind, object id)
+    hits: list[tuple]  # backends.HIT_COLUMNS
     facets: dict[str, dict[str, int]]
     words: list[QueryWord] = field(default_factory=list)
     suggestion: str | None = None
@@ -98,17 +101,9 @@ def _engine_query(words: list[QueryWord], vocab: Vocabulary) -> EngineQuery:
     if not required:
         required, optional = optional, []
     optional += [w.parts for w in words if w.known and w.parts]
-    return EngineQuery(required=required, optional=optional)
-
-
-def _count(engine, query: EngineQuery, filters: Filters) -> int:
-    matching, params = engine.matching_ids_sql(query)
-    where, filter_params = filters.sql("m.id")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT count(*) FROM ({matching}) m WHERE 1 = 1{where}", [*params, *filter_params]
-        )
-        return cursor.fetchone()[0]
+    ceiling = SCORING_SHARE * vocab.documents
+    optional = [frozenset(t for t in group if vocab.frequency(t) <= ceiling) for group in optional]
+    return EngineQuery(required=required, optional=[group for group in optional if group])
 
 
 def _facets(matching: tuple[str, list] | None, filters: Filters) -> dict[str, dict[str, int]]:
@@ -132,7 +127,7 @@ def _browse(filters: Filters, limit: int, offset: int) -> Outcome:
         cursor.execute(f"SELECT count(*) FROM search_searchdocument d WHERE 1 = 1{where}", params)
         count = cursor.fetchone()[0]
         cursor.execute(
-            "SELECT d.id, d.kind, d.object_id FROM search_searchdocument d "
+            f"SELECT {HIT_COLUMNS} FROM search_searchdocument d "
             f"WHERE 1 = 1{where} ORDER BY d.is_active DESC, d.title, d.id LIMIT %s OFFSET %s",
             [*params, limit, offset],
         )
@@ -151,13 +146,20 @@ def search(text: str, filters: Filters, limit: int = 20, offset: int = 0) -> Out
     if not query.required:
         return Outcome(0, [], {f: {} for f in FACETS}, words, suggestion)
 
-    count = _count(engine, query, filters)
+    facets = _facets(engine.matching_ids_sql(query), filters)
+    count = _count_from(facets)
     partial = False
     if count == 0 and len(query.required) > 1:
         # No document has every word: show those with some of them, the most first.
         query = EngineQuery(required=query.required, any_required=True)
-        count = _count(engine, query, filters)
+        facets = _facets(engine.matching_ids_sql(query), filters)
+        count = _count_from(facets)
         partial = count > 0
     hits = engine.ranked(query, filters, limit, offset) if count else []
-    facets = _facets(engine.matching_ids_sql(query), filters)
     return Outcome(count, hits, facets, words, suggestion, partial)
+
+
+def _count_from(facets: dict[str, dict[str, int]]) -> int:
+    """Every document has exactly one classification, so its counts add up to the matches
+    (one query fewer than counting them apart)."""
+    return sum(facets["classification"].values())

@@ -16,7 +16,12 @@ class SearchDocument(models.Model):
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     object_id = models.BigIntegerField()
+    # Stored for the result list, so that showing results needs no further queries.
     title = models.CharField(max_length=300, help_text="Shown and sorted by when browsing.")
+    popolo_id = models.CharField(max_length=200)
+    slug = models.CharField(max_length=200)
+    abstract = models.TextField(blank=True)
+    area_name = models.CharField(max_length=200, blank=True)
     name_terms = models.TextField(blank=True)
     other_terms = models.TextField(blank=True, help_text="Other names and abbreviations.")
     body_terms = models.TextField(blank=True, help_text="Abstract, description, themes.")

@@ -1,13 +1,16 @@
 """Searching organisations for the API and the search page alike."""
 
+import time
 from dataclasses import dataclass
 
 from django.urls import reverse
 
 from jarjestokartta.directory.models import Organization, TargetGroup, Theme
 from jarjestokartta.geography.models import Area, AreaKind
+from jarjestokartta.search import index
 from jarjestokartta.search.backends import Filters
 from jarjestokartta.search.engine import FACETS, Outcome, search
+from jarjestokartta.search.vocabulary import MAX_AGE_SECONDS
 
 MAX_LIMIT = 100
 
@@ -61,21 +64,33 @@ def filters_from(chosen: dict[str, list[str]]) -> Filters:
     return Filters(values)
 
 
+_labels: dict[str, object] = {}
+
+
+def _label_maps() -> dict[str, dict[str, tuple[str, str]]]:
+    """facet -> index value -> (slug, name): small tables, kept until the index changes here
+    or, for changes made by other server processes, for at most MAX_AGE_SECONDS."""
+    stale = time.monotonic() - float(_labels.get("loaded", 0.0)) > MAX_AGE_SECONDS  # type: ignore[arg-type]
+    if stale or _labels.get("generation") != index.generation[0]:
+        _labels["maps"] = {
+            facet: {str(pk): (slug, name) for pk, slug, name in q.values_list("pk", "slug", "name")}
+            for facet, q in _facet_lookups().items()
+        }
+        _labels["generation"] = index.generation[0]
+        _labels["loaded"] = time.monotonic()
+    return _labels["maps"]  # type: ignore[return-value]
+
+
 def _facet_labels(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
     labelled: dict[str, list[dict]] = {}
     kinds = dict(Organization.Kind.choices)
-    lookups = _facet_lookups()
+    maps = _label_maps()
     for facet in FACETS:
         found = counts.get(facet, {})
         if facet == "classification":
             names = {value: (value, str(kinds.get(value, value))) for value in found}
         else:
-            rows = (
-                lookups[facet]
-                .filter(pk__in=[int(v) for v in found])
-                .values_list("pk", "slug", "name")
-            )
-            names = {str(pk): (slug, name) for pk, slug, name in rows}
+            names = maps[facet]
         items = [
             {"value": names[value][0], "label": names[value][1], "count": count}
             for value, count in found.items()
@@ -93,18 +108,18 @@ def search_organizations(
     if offset < 0:
         raise BadSearch("offset must not be negative")
     outcome = search(q, filters_from(chosen), limit, offset)
-    ids = [object_id for _, _, object_id in outcome.hits]
-    orgs = Organization.objects.select_related("area").in_bulk(ids)
+    # One reverse() for the page, not one per result.
+    url = reverse("organization", args=["SLUG"]).replace("SLUG", "{}")
     results = [
         {
-            "type": "organization",
-            "id": org.popolo_id,
-            "name": org.name,
-            "abstract": org.abstract,
-            "area": org.area.name if org.area_id else None,
-            "url": reverse("organization", args=[org.slug]),
+            "type": kind,
+            "id": popolo_id,
+            "name": title,
+            "abstract": abstract,
+            "area": area_name or None,
+            "url": url.format(slug),
         }
-        for org in (orgs[pk] for pk in ids if pk in orgs)
+        for _, kind, _, title, popolo_id, slug, abstract, area_name in outcome.hits
     ]
     return SearchPage(
         count=outcome.count,

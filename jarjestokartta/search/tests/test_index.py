@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def found(q: str, **filters: list[str]) -> list[int]:
-    return [object_id for _, _, object_id in search(q, Filters(filters), 50, 0).hits]
+    return [hit[2] for hit in search(q, Filters(filters), 50, 0).hits]
 
 
 def test_a_new_organisation_is_found_at_once():

@@ -1,0 +1,109 @@
+"""Search latency at national scale: the endpoint against the raw engine query."""
+
+import json
+import platform
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from tqdm import tqdm
+
+from jarjestokartta.bench import loading
+from jarjestokartta.bench.measure import summary, timed
+from jarjestokartta.directory.models import Organization
+from jarjestokartta.search.backends import Filters, backend
+from jarjestokartta.search.engine import _engine_query, read_query
+from jarjestokartta.search.service import search_organizations
+from jarjestokartta.search.tests.relevance.queries import QUERIES
+from jarjestokartta.search.vocabulary import vocabulary
+
+DEMO = Path(settings.BASE_DIR) / "demo" / "structures.popolo.json"
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill an EMPTY database with the demo data, the relevance corpus and synthetic "
+        "organisations, then measure the search endpoint and the raw engine query."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--organizations", type=int, default=120_000)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--repeat", type=int, default=5, help="rounds over the query set")
+        parser.add_argument("--output", default="", help="write the figures as JSON here")
+
+    def handle(self, *args, organizations: int, seed: int, repeat: int, output: str, **kw):
+        if Organization.objects.exists():
+            raise CommandError(
+                "bench_search fills the database itself: run it on an empty one (make bench)."
+            )
+        vendor = connection.vendor
+        self.stderr.write(f"Loading {organizations} organisations into {vendor} …")
+        start = time.perf_counter()
+        loading.load_known(DEMO.read_text(encoding="utf-8"))
+        with tqdm(total=organizations, unit=" orgs", desc="generate", file=self.stderr) as bar:
+            bar.update(Organization.objects.count())
+            created = loading.add_synthetic(organizations, seed, bar.update)
+        generated = time.perf_counter() - start
+        start = time.perf_counter()
+        with tqdm(total=len(created), unit=" orgs", desc="index", file=self.stderr) as bar:
+            loading.index(created, bar.update)
+        indexing = time.perf_counter() - start
+
+        client = Client(HTTP_HOST="127.0.0.1")
+        engine = backend()
+        vocab = vocabulary()
+        prepared = [(q, _engine_query(read_query(q, vocab), vocab)) for q, _ in QUERIES]
+
+        def endpoint(query: str):
+            response = client.get("/api/v1/search", {"q": query, "limit": 20})
+            assert response.status_code == 200, response.content
+
+        for query, engine_query in prepared:  # warm-up: caches, vocabulary, database pages
+            endpoint(query)
+            engine.ranked(engine_query, Filters(), 20, 0)
+
+        api, raw = [], []
+        for _ in range(repeat):
+            for query, engine_query in prepared:
+                api.append(timed(lambda q=query: endpoint(q)))
+                raw.append(timed(lambda e=engine_query: engine.ranked(e, Filters(), 20, 0)))
+
+        hits = 0
+        for query, expected in QUERIES:
+            ids = [r["id"] for r in search_organizations(q=query, chosen={}, limit=10).results]
+            hits += any(doc in expected for doc in ids)
+
+        api_summary, raw_summary = summary(api), summary(raw)
+        figures = {
+            "database": vendor,
+            "organizations": Organization.objects.count(),
+            "queries": len(QUERIES),
+            "repeat": repeat,
+            "load_seconds": round(generated, 1),
+            "index_seconds": round(indexing, 1),
+            "index_orgs_per_second": round(len(created) / indexing) if indexing else None,
+            "endpoint": api_summary,
+            "raw_engine": raw_summary,
+            "p95_ratio": round(api_summary["p95_ms"] / raw_summary["p95_ms"], 2),
+            "median_ratio": round(api_summary["median_ms"] / raw_summary["median_ms"], 2),
+            "hit_at_10_national": round(hits / len(QUERIES), 3),
+            "machine": f"{platform.machine()}, {platform.python_version()}",
+        }
+        self.stdout.write(
+            f"\nsearch on {vendor}, {figures['organizations']} organisations, "
+            f"{len(QUERIES)} queries × {repeat}\n"
+            f"  load {figures['load_seconds']} s, index {figures['index_seconds']} s "
+            f"({figures['index_orgs_per_second']} orgs/s)\n"
+            f"  {'':18}{'median ms':>10}{'p95 ms':>10}\n"
+            f"  {'search endpoint':18}{api_summary['median_ms']:>10}{api_summary['p95_ms']:>10}\n"
+            f"  {'raw engine query':18}{raw_summary['median_ms']:>10}{raw_summary['p95_ms']:>10}\n"
+            f"  {'ratio':18}{figures['median_ratio']:>10}{figures['p95_ratio']:>10}\n"
+            f"  hit@10 at this scale: {figures['hit_at_10_national']}\n"
+        )
+        if output:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            Path(output).write_text(json.dumps(figures, indent=2) + "\n")
