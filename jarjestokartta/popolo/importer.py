@@ -25,6 +25,7 @@ from jarjestokartta.directory.models import (
 )
 from jarjestokartta.geography.models import Area, AreaAlias
 from jarjestokartta.popolo import exporter, records
+from jarjestokartta.popolo.document import Document, ordered, parse_document
 from jarjestokartta.search import index as search_index
 from jarjestokartta.structures.models import Membership, Person, PersonContact, Post
 
@@ -69,7 +70,7 @@ def _known_ids(dangling: dict[str, set[str]]) -> dict[str, set[str]]:
     return known
 
 
-def _database_problems(document: records.Document) -> list[str]:
+def _database_problems(document: Document) -> list[str]:
     """Rules that need the database: identifiers held by others, deputies across bodies."""
     problems = []
     wanted = {
@@ -102,9 +103,9 @@ def _database_problems(document: records.Document) -> list[str]:
     return problems
 
 
-def popolo_validate(text: str | bytes) -> records.Document:
+def popolo_validate(text: str | bytes) -> Document:
     """The parsed document, or ImportProblems listing everything wrong with it."""
-    document, problems = records.parse_document(text)
+    document, problems = parse_document(text)
     if document is not None:
         problems += document.reference_problems(_known_ids(document.dangling()))
         problems += _database_problems(document)
@@ -130,7 +131,7 @@ class _Slugs:
 
 
 class _Writer:
-    def __init__(self, document: records.Document, progress: Callable[[int], None]) -> None:
+    def __init__(self, document: Document, progress: Callable[[int], None]) -> None:
         self.document = document
         self.progress = progress
         self.counts: dict[str, Counter] = {c: Counter() for c in records.COLLECTIONS}
@@ -186,7 +187,7 @@ class _Writer:
         for area in reference.values():
             by_name.setdefault(area.name, []).append(area)
         slugs = _Slugs(Area)
-        for record in records.ordered(self.document.records["areas"], "parent_id"):
+        for record in ordered(self.document.records["areas"], "parent_id"):
             area = self._find_area(record, reference, by_name)
             if area is not None and area.is_reference:
                 self.areas[record.id] = area
@@ -237,7 +238,7 @@ class _Writer:
         items = self.document.records["organizations"]
         existing = _existing(Organization, [r.id for r in items], exporter.organization_queryset())
         slugs = _Slugs(Organization)
-        for record in records.ordered(items, "parent_id"):
+        for record in ordered(items, "parent_id"):
             record = self.with_canonical_areas(record)
             org = existing.get(record.id)
             if org is not None and exporter.organization_record(org) == record.normal_form():
@@ -343,7 +344,7 @@ class _Writer:
     def write_memberships(self) -> None:
         items = self.document.records["memberships"]
         existing = _existing(Membership, [r.id for r in items], exporter.membership_queryset())
-        for record in records.ordered(items, "deputy_of_id"):
+        for record in ordered(items, "deputy_of_id"):
             membership = existing.get(record.id)
             if (
                 membership is not None
@@ -370,7 +371,7 @@ class _Writer:
 
 
 def popolo_write(
-    document: records.Document, *, progress: Callable[[int], None] = lambda n: None
+    document: Document, *, progress: Callable[[int], None] = lambda n: None
 ) -> dict[str, Counter]:
     """Write a validated document in one transaction; counts of created/updated/unchanged."""
     writer = _Writer(document, progress)

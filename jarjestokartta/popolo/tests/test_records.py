@@ -2,11 +2,11 @@
 
 import json
 
-from jarjestokartta.popolo import records
+from jarjestokartta.popolo.document import Document, ordered, parse_document
 
 
-def parse(**collections) -> tuple[records.Document | None, list[str]]:
-    return records.parse_document(json.dumps(collections))
+def parse(**collections) -> tuple[Document | None, list[str]]:
+    return parse_document(json.dumps(collections))
 
 
 def org(**fields) -> dict:
@@ -20,7 +20,7 @@ def test_it_accepts_a_minimal_organisation():
 
 
 def test_it_reports_invalid_json_with_its_place():
-    _, problems = records.parse_document('{"organizations": [}')
+    _, problems = parse_document('{"organizations": [}')
     assert len(problems) == 1
     assert problems[0].startswith("invalid JSON:") and "line 1 column" in problems[0]
 
@@ -101,8 +101,8 @@ def test_it_orders_records_so_that_parents_come_first():
             org(id="top"),
         ]
     )
-    ordered = records.ordered(document.records["organizations"], "parent_id")
-    assert [record.id for record in ordered] == ["top", "mid", "child"]
+    in_order = ordered(document.records["organizations"], "parent_id")
+    assert [record.id for record in in_order] == ["top", "mid", "child"]
 
 
 def test_a_deputy_deputises_within_the_same_body():
