@@ -10,6 +10,12 @@ def test_the_search_page_shows_results_with_the_matches_marked(client, demo):
     assert 'href="/jarjestot/kuopion-perheentalo/"' in html
 
 
+def test_the_page_is_finnish_whatever_language_the_browser_asks_for(client, demo):
+    html = client.get("/haku/", {"q": "JANE"}, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content
+    assert "Hae järjestöjä" in html.decode()
+    assert "Search organisations" not in html.decode()
+
+
 def test_it_offers_a_corrected_query(client, demo):
     html = client.get("/haku/", {"q": "sosiaaliturvayhdistus"}).content.decode()
     assert "Tarkoititko" in html
