@@ -92,6 +92,12 @@ class SqliteBackend:
             required = f"{required} AND ({optional} OR {group(query.required[0])})"
         return required
 
+    def within(self, column: str, matching: tuple[str, list]) -> tuple[str, list]:
+        return f"{column} IN ({matching[0]})", matching[1]
+
+    def analyze(self, cursor) -> None:
+        pass  # SQLite plans well enough without fresh statistics
+
     def matching_ids_sql(self, query: EngineQuery) -> tuple[str, list]:
         # Optional groups never change which documents match, only their order.
         return (
@@ -154,6 +160,16 @@ class PostgresBackend:
             optional = " | ".join(group(g) for g in query.optional)
             required = f"{required} & ({optional} | {group(query.required[0])})"
         return required
+
+    def within(self, column: str, matching: tuple[str, list]) -> tuple[str, list]:
+        # An array, not IN (subquery): with IN the planner may hash-join a sequential scan of
+        # every facet row when its estimate of the matches is off (seen: 67 ms for 5 matches).
+        return f"{column} = ANY(ARRAY({matching[0]}))", matching[1]
+
+    def analyze(self, cursor) -> None:
+        """Fresh statistics after a bulk write, so that the planner knows the table sizes."""
+        cursor.execute("ANALYZE search_searchdocument")
+        cursor.execute("ANALYZE search_searchfacet")
 
     def matching_ids_sql(self, query: EngineQuery) -> tuple[str, list]:
         return (

@@ -110,8 +110,9 @@ def _facets(matching: tuple[str, list] | None, filters: Filters) -> dict[str, di
     where, params = filters.sql("document_id")
     sql = "SELECT facet, value, count(*) FROM search_searchfacet WHERE 1 = 1"
     if matching is not None:
-        sql += f" AND document_id IN ({matching[0]})"
-        params = [*matching[1], *params]
+        clause, matching_params = backend().within("document_id", matching)
+        sql += f" AND {clause}"
+        params = [*matching_params, *params]
     sql += f"{where} GROUP BY facet, value"
     counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
     with connection.cursor() as cursor:

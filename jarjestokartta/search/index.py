@@ -32,6 +32,8 @@ STORED_FIELDS = [
     "is_active",
 ]
 CHUNK = 1000
+# After indexing this many at once, the database's statistics are refreshed.
+ANALYZE_AFTER = 5000
 _state = threading.local()
 # Bumped on every index write; the vocabulary cache of the search engine compares it.
 generation = [0]
@@ -75,6 +77,7 @@ def index_organizations(
         ids = sorted(set(pks))
     if not ids:
         return 0
+    large = len(ids) >= ANALYZE_AFTER
     day = timezone.localdate()
     areas = AreaContext(day)
     engine = backend()
@@ -86,6 +89,9 @@ def index_organizations(
                 remove_organizations(gone)
             _write({pk: build_organization(org, areas, day) for pk, org in orgs.items()}, engine)
             progress(len(chunk))
+        if large:
+            with connection.cursor() as cursor:
+                engine.analyze(cursor)
     return len(ids)
 
 

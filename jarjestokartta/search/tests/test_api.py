@@ -27,6 +27,15 @@ def test_it_answers_in_the_documented_shape(client, demo):
     }
 
 
+@pytest.mark.parametrize("q", ["perheentalot", "sosiaaliturvayhdistus", "", "qwxzv"])
+def test_every_answer_fits_the_documented_schema(client, demo, q):
+    # The view sends its JSON without ninja's output validation (for speed): check it here.
+    from jarjestokartta.search.api import SearchResponse
+
+    body = client.get(URL, {"q": q, "limit": 100}).json()
+    assert SearchResponse.model_validate(body).count == body["count"]
+
+
 def test_facets_count_the_matches_and_filters_narrow_them(client, demo):
     body = client.get(URL, {"q": "verkosto"}).json()
     regions = {item["value"]: item["count"] for item in body["facets"]["region"]}
