@@ -6,8 +6,8 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 # Debian packages the project needs: gettext compiles the Finnish/Swedish/English messages;
-# libvoikko1 and voikko-fi analyse Finnish words for search.
-DEB_PACKAGES := gettext libvoikko1 voikko-fi
+# libvoikko1 and voikko-fi analyse Finnish words for search; chromium runs the browser tests.
+DEB_PACKAGES := gettext libvoikko1 voikko-fi chromium
 
 .PHONY: help setup system-packages venv run dev test lint format migrations-check bench clean
 

@@ -37,3 +37,49 @@ def demo(db, demo_text):
     from jarjestokartta.popolo.importer import popolo_import
 
     return popolo_import(demo_text)
+
+
+# --- browser tests: Debian's Chromium driven by Playwright ------------------------------------
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # This machine's network is closed: without these Chromium keeps trying Google's hosts.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def _chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: make test installs Debian's chromium when root")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(_chromium, settings):
+    """A function giving a fresh page of the given width; closed after the test."""
+    import os
+
+    # Playwright runs an event loop in this thread; Django's ORM calls from the test are safe
+    # here because nothing else uses the loop.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    contexts = []
+
+    def make(width: int):
+        context = _chromium.new_context(viewport={"width": width, "height": 900}, locale="fi-FI")
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -90,7 +90,7 @@ def suggestion_for(text: str, words: list[QueryWord]) -> str | None:
     return " ".join(corrected.get(token, token) for token in analysis.tokenize(text))
 
 
-def _engine_query(words: list[QueryWord], vocab: Vocabulary) -> EngineQuery:
+def engine_query(words: list[QueryWord], vocab: Vocabulary) -> EngineQuery:
     threshold = max(COMMON_SHARE * vocab.documents, 3)
 
     def common(word: QueryWord) -> bool:
@@ -123,17 +123,17 @@ def _facets(matching: tuple[str, list] | None, filters: Filters) -> dict[str, di
 
 
 def _browse(filters: Filters, limit: int, offset: int) -> Outcome:
+    """No words: every document the filters allow, by name."""
     where, params = filters.sql("d.id")
+    facets = _facets(None, filters)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM search_searchdocument d WHERE 1 = 1{where}", params)
-        count = cursor.fetchone()[0]
         cursor.execute(
             f"SELECT {HIT_COLUMNS} FROM search_searchdocument d "
             f"WHERE 1 = 1{where} ORDER BY d.is_active DESC, d.title, d.id LIMIT %s OFFSET %s",
             [*params, limit, offset],
         )
         hits = cursor.fetchall()
-    return Outcome(count=count, hits=hits, facets=_facets(None, filters))
+    return Outcome(count=_count_from(facets), hits=hits, facets=facets)
 
 
 def search(text: str, filters: Filters, limit: int = 20, offset: int = 0) -> Outcome:
@@ -142,7 +142,7 @@ def search(text: str, filters: Filters, limit: int = 20, offset: int = 0) -> Out
     if not words:
         return _browse(filters, limit, offset)
     engine = backend()
-    query = _engine_query(words, vocab)
+    query = engine_query(words, vocab)
     suggestion = suggestion_for(text, words)
     if not query.required:
         return Outcome(0, [], {f: {} for f in FACETS}, words, suggestion)

@@ -30,7 +30,7 @@ class SearchPage:
 
 
 def _facet_lookups():
-    """facet -> (model queryset for slugs, the field facet values hold)."""
+    """facet -> the rows its values name (index values are their primary keys)."""
     return {
         "region": Area.objects.filter(classification=AreaKind.REGION),
         "municipality": Area.objects.filter(classification=AreaKind.MUNICIPALITY),
@@ -41,7 +41,7 @@ def _facet_lookups():
 
 def filters_from(chosen: dict[str, list[str]]) -> Filters:
     """Turn slugs and kinds chosen by a user into index facet values; BadSearch if unknown."""
-    lookups = _facet_lookups()
+    maps = _label_maps()
     values: dict[str, list[str]] = {}
     for facet, wanted in chosen.items():
         wanted = [value for value in wanted if value]
@@ -56,7 +56,7 @@ def filters_from(chosen: dict[str, list[str]]) -> Filters:
                 )
             values[facet] = wanted
             continue
-        found = dict(lookups[facet].filter(slug__in=wanted).values_list("slug", "pk"))
+        found = {slug: pk for pk, (slug, _) in maps[facet].items()}
         unknown = [slug for slug in wanted if slug not in found]
         if unknown:
             raise BadSearch(f"unknown {facet.replace('_', ' ')} {unknown[0]!r}")

@@ -15,7 +15,7 @@ from jarjestokartta.bench import loading
 from jarjestokartta.bench.measure import summary, timed
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.search.backends import Filters, backend
-from jarjestokartta.search.engine import _engine_query, read_query
+from jarjestokartta.search.engine import engine_query, read_query
 from jarjestokartta.search.service import search_organizations
 from jarjestokartta.search.tests.relevance.queries import QUERIES
 from jarjestokartta.search.vocabulary import vocabulary
@@ -56,21 +56,21 @@ class Command(BaseCommand):
         client = Client(HTTP_HOST="127.0.0.1")
         engine = backend()
         vocab = vocabulary()
-        prepared = [(q, _engine_query(read_query(q, vocab), vocab)) for q, _ in QUERIES]
+        prepared = [(q, engine_query(read_query(q, vocab), vocab)) for q, _ in QUERIES]
 
         def endpoint(query: str):
             response = client.get("/api/v1/search", {"q": query, "limit": 20})
             assert response.status_code == 200, response.content
 
-        for query, engine_query in prepared:  # warm-up: caches, vocabulary, database pages
+        for query, analysed in prepared:  # warm-up: caches, vocabulary, database pages
             endpoint(query)
-            engine.ranked(engine_query, Filters(), 20, 0)
+            engine.ranked(analysed, Filters(), 20, 0)
 
         api, raw = [], []
         for _ in range(repeat):
-            for query, engine_query in prepared:
+            for query, analysed in prepared:
                 api.append(timed(lambda q=query: endpoint(q)))
-                raw.append(timed(lambda e=engine_query: engine.ranked(e, Filters(), 20, 0)))
+                raw.append(timed(lambda a=analysed: engine.ranked(a, Filters(), 20, 0)))
 
         hits = 0
         for query, expected in QUERIES:

@@ -1,0 +1,67 @@
+"""The search page in real Chromium: typing, filtering, the suggestion, phone and desktop."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def serious_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_citizen_searches_filters_and_opens_a_result(browser_page, live_server, demo, width):
+    page = browser_page(width)
+    page.goto(f"{live_server.url}/")
+    page.get_by_label("Mitä etsit?").fill("perheentalot Kuopiossa")
+    page.get_by_role("button", name="Haku").click()
+
+    page.wait_for_url("**/haku/?q=*")
+    assert page.get_by_text("2 tulosta").is_visible()
+    first = page.locator(".result-list li h2 a").first
+    assert first.inner_text() == "Kuopion perheentalo"
+    assert page.locator(".result-list mark").count() > 0
+
+    page.get_by_label("Verkosto").check()
+    page.get_by_role("button", name="Rajaa").click()
+    assert page.get_by_text("1 tulos", exact=True).is_visible()
+    assert page.locator(".result-list li").count() == 1
+
+    page.locator(".result-list li h2 a").first.click()
+    assert page.locator("h1").inner_text() == "Perheentalojen yhteisöllisen kehittämisen verkosto"
+
+
+def test_the_suggestion_is_a_link_to_the_corrected_search(browser_page, live_server, demo):
+    page = browser_page(1280)
+    page.goto(f"{live_server.url}/haku/?q=sosiaaliturvayhdistus")
+    page.get_by_role("link", name="sosiaaliturvayhdistys", exact=True).click()
+    assert page.get_by_label("Mitä etsit?").input_value() == "sosiaaliturvayhdistys"
+    assert page.locator(".suggestion").count() == 0
+
+
+def test_the_search_form_works_with_the_keyboard_alone(browser_page, live_server, demo):
+    page = browser_page(1280)
+    page.goto(f"{live_server.url}/haku/")
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")  # the brand
+    page.keyboard.press("Tab")  # the navigation
+    page.keyboard.press("Tab")  # the search box
+    page.keyboard.type("JANE")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/haku/?q=JANE")
+    assert page.locator(".result-list li").count() > 0
+
+
+@pytest.mark.parametrize("path", ["/", "/haku/", "/haku/?q=verkosto", "/haku/?q=qwxzv"])
+def test_search_pages_have_no_serious_accessibility_violations(
+    browser_page, live_server, demo, path
+):
+    page = browser_page(1280)
+    page.goto(f"{live_server.url}{path}")
+    assert serious_violations(page) == []
