@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def rows(html: str) -> dict[str, tuple[int, int]]:
     found = re.findall(
-        r'<th scope="row">(.*?)</th>\s*'
+        r'<th scope="row"><a href="[^"]*">(.*?)</a></th>\s*'
         r'<td class="number">(\d+)</td>\s*<td class="number">(\d+)</td>',
         html,
     )
