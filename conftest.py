@@ -1,4 +1,5 @@
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,9 @@ def _chromium():
         pytest.fail(f"{CHROMIUM} is missing: make test installs Debian's chromium when root")
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread, and Django then refuses ORM
+    # calls from it; the tests' own database calls are safe (nothing else uses the loop).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -68,11 +72,6 @@ def _chromium():
 @pytest.fixture
 def browser_page(_chromium, settings):
     """A function giving a fresh page of the given width; closed after the test."""
-    import os
-
-    # Playwright runs an event loop in this thread; Django's ORM calls from the test are safe
-    # here because nothing else uses the loop.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     contexts = []
 
     def make(width: int):

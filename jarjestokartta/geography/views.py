@@ -57,6 +57,7 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .active_on(today)
         .order_by("name")
     )
+    bodies = list(bodies)
     context = {
         "area": area,
         "region": region,

@@ -1,18 +1,10 @@
 """The search page in real Chromium: typing, filtering, the suggestion, phone and desktop."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from jarjestokartta.core.tests.accessibility import serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def serious_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -1,0 +1,87 @@
+"""Organisation, body, project and area pages in real Chromium."""
+
+import pytest
+
+from jarjestokartta.core.tests.accessibility import serious_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+COUNCIL = "/jarjestot/pohjois-savon-jarjestoneuvosto/"
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_as_of_date_control_changes_the_members_shown(browser_page, live_server, demo, width):
+    page = browser_page(width)
+    page.goto(f"{live_server.url}{COUNCIL}?paiva=2020-10-01")
+    roster = page.locator("#kokoonpano")
+    assert "Tilanne 1.10.2020" in roster.inner_text()
+    assert "HYTE-tiimi" not in roster.locator("table").first.inner_text()
+
+    page.get_by_label("Näytä tilanne päivältä").fill("2021-06-01")
+    page.get_by_role("button", name="Näytä", exact=True).click()
+    page.wait_for_url("**paiva=2021-06-01")
+    assert "Tilanne 1.6.2021" in page.locator("#kokoonpano").inner_text()
+    assert "Pohjois-Savon HYTE-tiimi" in page.locator("#kokoonpano").inner_text()
+
+
+def test_the_date_control_works_without_javascript(browser_page, live_server, demo, _chromium):
+    context = _chromium.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}{COUNCIL}?paiva=2020-10-01")
+    page.get_by_label("Näytä tilanne päivältä").fill("2021-06-01")
+    page.get_by_role("button", name="Näytä", exact=True).click()
+    assert "Pohjois-Savon HYTE-tiimi" in page.locator("#kokoonpano").inner_text()
+    context.close()
+
+
+def test_email_addresses_become_links_for_people(browser_page, live_server, demo):
+    from jarjestokartta.directory.models import Organization, OrganizationContact
+
+    org = Organization.objects.get(popolo_id="pssotu")
+    OrganizationContact.objects.create(organization=org, type="email", value="info@pssotu.fi")
+    page = browser_page(1280)
+    page.goto(f"{live_server.url}/jarjestot/{org.slug}/")
+    assert page.get_by_role("link", name="info@pssotu.fi").get_attribute("href") == (
+        "mailto:info@pssotu.fi"
+    )
+
+
+def test_region_filters_work_by_choosing(browser_page, live_server, demo):
+    page = browser_page(1280)
+    page.goto(f"{live_server.url}/alueet/pohjois-savo/")
+    page.get_by_label("Tyyppi").select_option("network")
+    page.wait_for_url("**tyyppi=network**")
+    listed = page.locator("#jarjestot").inner_text()
+    assert "Pohjois-Savon lapsiasiaverkosto" in listed
+    assert "Kuopion perheentalo" not in listed
+
+
+def test_a_body_page_can_be_used_with_the_keyboard(browser_page, live_server, demo):
+    page = browser_page(1280)
+    page.goto(f"{live_server.url}{COUNCIL}")
+    page.get_by_label("Näytä tilanne päivältä").focus()
+    page.keyboard.type("01102020")  # day, month, year: the field's segments in fi-FI order
+    page.keyboard.press("Enter")  # Tab would move between the field's own segments
+    page.wait_for_url("**paiva=*")
+    assert "HYTE" not in page.locator("#kokoonpano table").first.inner_text()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        COUNCIL + "?paiva=2020-10-01",
+        "/jarjestot/pohjois-savon-sosiaaliturvayhdistys-ry/",
+        "/jarjestot/sakke-pohjois-savon-jarjestoyhteistyon-kehittamishanke/?paiva=2018-06-01",
+        "/alueet/pohjois-savo/",
+        "/alueet/kuopio/",
+        "/ei-ole/",
+    ],
+)
+@pytest.mark.parametrize("width", [375, 1280])
+def test_pages_have_no_serious_accessibility_violations(
+    browser_page, live_server, demo, path, width
+):
+    page = browser_page(width)
+    page.goto(f"{live_server.url}{path}")
+    assert serious_violations(page) == []
