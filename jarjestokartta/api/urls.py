@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
+from jarjestokartta.directory.api import router as directory_router
 from jarjestokartta.search.api import router as search_router
 
 api = NinjaAPI(
@@ -13,6 +14,7 @@ api = NinjaAPI(
     description="Open data on Finnish associations and their cooperation structures.",
 )
 api.add_router("/", search_router)
+api.add_router("/", directory_router)
 
 
 @api.exception_handler(ValidationError)

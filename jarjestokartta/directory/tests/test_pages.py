@@ -18,6 +18,17 @@ def test_a_body_page_shows_its_members_as_of_a_chosen_day(client, demo):
     )
 
 
+def test_a_body_page_lists_its_seats_with_their_holders(client, demo):
+    html = client.get(COUNCIL, {"paiva": "2020-10-01"}).content.decode()
+    seats = html.split('<dl class="seats">')[1].split("</dl>")[0]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", seats))
+    assert "Lapset ja perheet" in text
+    assert "Pohjois-Savon lapsiasiaverkosto (Lapset ja perheet -teeman jäsen) · jäsen" in text
+    assert "Pohjois-Savon lapsiasiaverkosto (Lapset ja perheet -teeman varajäsen) · varajäsen" in (
+        text
+    )
+
+
 def test_a_later_day_shows_the_members_who_joined_since(client, demo):
     html = client.get(COUNCIL, {"paiva": "2021-06-01"}).content.decode()
     assert "Pohjois-Savon HYTE-tiimi" in html
@@ -78,3 +89,20 @@ def test_the_page_carries_schema_org_json_ld(client, demo):
 def test_the_organisation_page_query_count_is_pinned(client, demo, django_assert_max_num_queries):
     with django_assert_max_num_queries(16):
         client.get("/jarjestot/perheentalojen-yhteisollisen-kehittamisen-verkosto/")
+
+
+def test_the_page_links_the_same_organisation_as_json(client, demo, demo_data):
+    html = client.get(COUNCIL).content.decode()
+    link = re.search(r'href="(/api/v1/organizations/[^"]+)" type="application/json"', html).group(1)
+    record = client.get(link).json()
+    expected = next(o for o in demo_data["organizations"] if o["id"] == record["id"])
+    assert record == expected
+
+
+def test_the_organisation_api_finds_by_slug_too_and_answers_404_in_json(client, demo):
+    assert client.get("/api/v1/organizations/pohjois-savon-jarjestoneuvosto").json()["id"] == (
+        "pohjois-savon-jarjestoneuvosto"
+    )
+    missing = client.get("/api/v1/organizations/ei-ole")
+    assert missing.status_code == 404
+    assert missing.json() == {"detail": "no organisation with id or slug 'ei-ole'"}

@@ -4,7 +4,11 @@ import pytest
 
 from jarjestokartta.core.tests.accessibility import serious_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: a flush would otherwise also remove the geography the migrations load.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.mark.parametrize("width", [375, 1280])
