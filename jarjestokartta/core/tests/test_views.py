@@ -59,3 +59,17 @@ def test_the_home_page_helps_when_there_is_no_data_yet(client):
 
 def test_an_unknown_page_is_a_404(client):
     assert client.get("/ei-ole/").status_code == 404
+
+
+def test_choosing_a_region_shows_its_cooperation_bodies(client, demo):
+    html = client.get("/", {"maakunta": "pohjois-karjala"}).content.decode()
+    section = html.split('id="elimet"')[1]
+    assert "Pohjois-Karjalan järjestöasiain neuvottelukunta JANE" in section
+    assert "Pohjois-Savon järjestöneuvosto" not in section
+    assert 'href="/alueet/pohjois-karjala/"' in section
+
+
+def test_an_unknown_region_choice_is_ignored(client, demo):
+    response = client.get("/", {"maakunta": "atlantis"})
+    assert response.status_code == 200
+    assert 'id="elimet"' not in response.content.decode()

@@ -95,6 +95,7 @@ def test_region_filters_can_be_used_with_the_keyboard_alone(browser_page, live_s
         "/jarjestot/sakke-pohjois-savon-jarjestoyhteistyon-kehittamishanke/?paiva=2018-06-01",
         "/alueet/pohjois-savo/",
         "/alueet/kuopio/",
+        "/?maakunta=pohjois-savo",
         "/ei-ole/",
     ],
 )
