@@ -9,17 +9,7 @@ from jarjestokartta.structures import queries
 
 def _organization(slug: str) -> Organization:
     return get_object_or_404(
-        Organization.objects.select_related("area", "parent").prefetch_related(
-            "other_names",
-            "identifiers",
-            "contact_details",
-            "links",
-            "themes",
-            "target_groups",
-            "operating_areas",
-            "children",
-        ),
-        slug=slug,
+        Organization.objects.with_details().prefetch_related("children"), slug=slug
     )
 
 

@@ -44,15 +44,7 @@ def area_record(area: Area) -> dict[str, Any]:
 
 
 def organization_queryset():
-    return Organization.objects.select_related("parent", "area").prefetch_related(
-        "other_names",
-        "identifiers",
-        "contact_details",
-        "links",
-        "themes",
-        "target_groups",
-        "operating_areas",
-    )
+    return Organization.objects.with_details()
 
 
 def organization_record(org: Organization) -> dict[str, Any]:
