@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "jarjestokartta.structures",
     "jarjestokartta.popolo",
     "jarjestokartta.search",
+    "jarjestokartta.diagram",
     "jarjestokartta.bench",
 ]
 

@@ -3,6 +3,7 @@ from django.urls import path
 
 from jarjestokartta.api.urls import api
 from jarjestokartta.core import views
+from jarjestokartta.diagram.views import diagram_page
 from jarjestokartta.directory.views import organization_detail, organization_vcard
 from jarjestokartta.geography.views import area_detail
 from jarjestokartta.search.views import search_page
@@ -16,6 +17,7 @@ urlpatterns = [
     path("jarjestot/<slug:slug>/", organization_detail, name="organization"),
     path("jarjestot/<slug:slug>/vcard/", organization_vcard, name="organization-vcard"),
     path("alueet/<slug:slug>/", area_detail, name="area"),
+    path("kaavio/", diagram_page, name="diagram"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

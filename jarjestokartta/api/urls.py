@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
+from jarjestokartta.diagram.api import router as diagram_router
 from jarjestokartta.directory.api import router as directory_router
 from jarjestokartta.search.api import router as search_router
 
@@ -15,6 +16,7 @@ api = NinjaAPI(
 )
 api.add_router("/", search_router)
 api.add_router("/", directory_router)
+api.add_router("/", diagram_router)
 
 
 @api.exception_handler(ValidationError)

@@ -1,0 +1,87 @@
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from jarjestokartta.diagram import drawing, service
+
+router = Router(tags=["diagram"])
+
+
+class DiagramParams(Schema):
+    region: str = Field("", description="Region slug or code, e.g. pohjois-savo or 11")
+    focus: str = Field("", description="Organisation id or slug: draw it and its neighbours")
+    depth: int = Field(1, ge=1, le=3, description="How many ties from the focus")
+    date: str = Field("", description="YYYY-MM-DD; today when left out")
+    node_kind: list[str] = Field(default_factory=list, description="Only these kinds of node")
+    edge_kind: list[str] = Field(default_factory=list, description="Only these kinds of tie")
+
+
+class Message(Schema):
+    detail: str
+
+
+def _diagram(params: DiagramParams) -> service.Diagram:
+    try:
+        request = service.read_request(
+            region=params.region,
+            focus=params.focus,
+            depth=params.depth,
+            day=params.date,
+            node_kinds=params.node_kind,
+            edge_kinds=params.edge_kind,
+            today=timezone.localdate(),
+        )
+        return service.diagram(request)
+    except service.BadRequest as error:
+        raise HttpError(400, str(error)) from None
+    except service.NotFound as error:
+        raise HttpError(404, str(error)) from None
+
+
+@router.get(
+    "/diagram",
+    response={200: dict, 400: Message, 404: Message},
+    summary="The structure as nodes and edges",
+)
+def diagram_json(request: HttpRequest, params: Query[DiagramParams]) -> dict:
+    """A region's cooperation structure, or one organisation's neighbourhood, as of a date.
+
+    Edges point from the actor (member, deputy, chair, coordinator, funder, appointing body) to
+    the body; `represents` from a member to the organisation it speaks for; `part_of` from a
+    sub-organisation to its parent. Dates are ISO days; null means not known.
+    """
+    result = _diagram(params)
+    return {
+        "date": result.request.day.isoformat(),
+        "region": result.request.region.slug if result.request.region else None,
+        "focus": result.request.focus.popolo_id if result.request.focus else None,
+        "depth": result.request.depth if result.request.focus else None,
+        "years": list(result.years) if result.years else None,
+        **result.graph.as_json(),
+    }
+
+
+def _picture(request: HttpRequest, params: DiagramParams, format: str) -> HttpResponse:
+    result = _diagram(params)
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    picture = drawing.draw(result.graph, format, result.title, base_url)
+    response = HttpResponse(picture, content_type=drawing.FORMATS[format])
+    name = result.request.focus.slug if result.request.focus else result.request.region.slug
+    response["Content-Disposition"] = (
+        f'inline; filename="kaavio-{name}-{result.request.day.isoformat()}.{format}"'
+    )
+    return response
+
+
+@router.get("/diagram.svg", response={400: Message, 404: Message}, summary="The structure as SVG")
+def diagram_svg(request: HttpRequest, params: Query[DiagramParams]) -> HttpResponse:
+    """The same parameters as `/diagram`; every node links to its page."""
+    return _picture(request, params, "svg")
+
+
+@router.get("/diagram.png", response={400: Message, 404: Message}, summary="The structure as PNG")
+def diagram_png(request: HttpRequest, params: Query[DiagramParams]) -> HttpResponse:
+    """The same parameters as `/diagram`."""
+    return _picture(request, params, "png")

@@ -1,0 +1,191 @@
+"""Reading the registry into a graph: a region's structure, or one body's neighbourhood.
+
+Both read every date at once (a handful of queries), so the page can offer the years that have
+data; `Graph.on_day` then cuts the structure of the chosen day.
+"""
+
+from datetime import date
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from jarjestokartta.diagram import graph as g
+from jarjestokartta.directory.models import BODY_KINDS, Organization
+from jarjestokartta.geography.models import Area
+from jarjestokartta.structures.models import Membership, Role
+
+# Cooperation bodies and projects stay in a region's diagram even when nothing links to them yet.
+STRUCTURE_KINDS = {*BODY_KINDS, Organization.Kind.PROJECT}
+
+ROLE_EDGES = {
+    Role.CHAIR: g.CHAIR,
+    Role.VICE_CHAIR: g.CHAIR,
+    Role.SECRETARY: g.SECRETARIAT,
+    Role.MEMBER: g.MEMBER,
+    Role.DEPUTY_MEMBER: g.DEPUTY,
+    Role.EXPERT_MEMBER: g.MEMBER,
+    Role.COORDINATOR: g.COORDINATES,
+    Role.SECRETARIAT: g.SECRETARIAT,
+    Role.ADMINISTRATOR: g.ADMINISTERS,
+    Role.FUNDER: g.FUNDS,
+    Role.APPOINTING_BODY: g.APPOINTS,
+    Role.OTHER: g.MEMBER,
+}
+
+
+def region_graph(region: Area, day: date) -> g.Graph:
+    """The region's organisations (its municipalities as of the day), what they take part in,
+    and who takes part in their bodies."""
+    located = Organization.objects.in_region(region, day).values("pk")
+    memberships = Membership.objects.filter(
+        Q(organization__in=located) | Q(member_organization__in=located)
+    )
+    bodies = Organization.objects.in_region(region, day).filter(classification__in=STRUCTURE_KINDS)
+    return _graph(memberships, bodies)
+
+
+def neighbourhood_graph(focus: Organization, depth: int) -> g.Graph:
+    """Everything within `depth` ties of the organisation on any date (two queries a step)."""
+    seen = {focus.pk}
+    frontier = {focus.pk}
+    for _step in range(depth):
+        if not frontier:
+            break
+        reached: set[int] = set()
+        for row in Membership.objects.filter(
+            Q(organization__in=frontier)
+            | Q(member_organization__in=frontier)
+            | Q(on_behalf_of__in=frontier)
+        ).values_list("organization", "member_organization", "on_behalf_of"):
+            reached.update(pk for pk in row if pk)
+        for row in Organization.objects.filter(
+            Q(pk__in=frontier) | Q(parent__in=frontier)
+        ).values_list("pk", "parent"):
+            reached.update(pk for pk in row if pk)
+        frontier = reached - seen
+        seen |= reached
+    memberships = Membership.objects.filter(organization__in=seen).filter(
+        Q(member_organization__in=seen) | Q(member_organization__isnull=True)
+    )
+    return _graph(memberships, Organization.objects.filter(pk__in=seen))
+
+
+def _graph(memberships, organizations) -> g.Graph:
+    areas = dict(Area.objects.values_list("pk", "name"))
+    graph = g.Graph()
+    orgs: dict[int, Organization] = {}
+
+    def node(org: Organization) -> str:
+        if org.pk not in orgs:
+            orgs[org.pk] = org
+            graph.add_node(
+                g.Node(
+                    id=org.popolo_id,
+                    kind=org.classification,
+                    label=org.name,
+                    url=f"/jarjestot/{org.slug}/",
+                    group=areas.get(org.area_id, ""),
+                    start=org.active_from,
+                    end=org.active_until,
+                    start_date=org.founding_date,
+                    end_date=org.dissolution_date,
+                )
+            )
+        return org.popolo_id
+
+    for org in organizations.only(*NODE_FIELDS):
+        node(org)
+    rows = list(
+        memberships.select_related(
+            "organization", "member_organization", "person", "post", "on_behalf_of", "appointed_by"
+        ).only(*MEMBERSHIP_FIELDS)
+    )
+    edge_ids = {m.pk: m.popolo_id for m in rows}
+    for m in rows:
+        if m.member_organization_id:
+            member = node(m.member_organization)
+        elif m.person.is_public:
+            member = f"person:{m.person.popolo_id}"
+            graph.add_node(g.Node(id=member, kind=g.PERSON, label=m.person.name))
+        else:
+            # Unnamed people are not joined across bodies: that would say more than they agreed to.
+            member = f"membership:{m.popolo_id}"
+            graph.add_node(g.Node(id=member, kind=g.PERSON, label=m.label or _("Unnamed person")))
+        kind = g.DEPUTY if m.deputy_of_id else ROLE_EDGES.get(m.role, g.MEMBER)
+        on_behalf_of = node(m.on_behalf_of) if m.on_behalf_of_id else ""
+        graph.add_edge(
+            g.Edge(
+                id=m.popolo_id,
+                kind=kind,
+                source=member,
+                target=node(m.organization),
+                start=m.active_from,
+                end=m.active_until,
+                start_date=m.start_date,
+                end_date=m.end_date,
+                label=m.label,
+                seat=m.post.label if m.post_id else "",
+                role=m.role,
+                deputy_of=edge_ids.get(m.deputy_of_id, ""),
+                on_behalf_of=on_behalf_of,
+                appointed_by=node(m.appointed_by) if m.appointed_by_id else "",
+            )
+        )
+        if on_behalf_of and on_behalf_of != member:
+            graph.add_edge(
+                g.Edge(
+                    id=f"{m.popolo_id}/represents",
+                    kind=g.REPRESENTS,
+                    source=member,
+                    target=on_behalf_of,
+                    start=m.active_from,
+                    end=m.active_until,
+                    start_date=m.start_date,
+                    end_date=m.end_date,
+                    label=m.label,
+                )
+            )
+    for child, parent in Organization.objects.filter(
+        pk__in=list(orgs), parent__in=list(orgs)
+    ).values_list("pk", "parent"):
+        graph.add_edge(
+            g.Edge(
+                id=f"{orgs[child].popolo_id}/part_of",
+                kind=g.PART_OF,
+                source=orgs[child].popolo_id,
+                target=orgs[parent].popolo_id,
+            )
+        )
+    return graph
+
+
+NODE_FIELDS = [
+    "popolo_id",
+    "name",
+    "slug",
+    "classification",
+    "area",
+    "active_from",
+    "active_until",
+    "founding_date",
+    "dissolution_date",
+]
+MEMBERSHIP_FIELDS = [
+    "popolo_id",
+    "role",
+    "label",
+    "active_from",
+    "active_until",
+    "start_date",
+    "end_date",
+    "deputy_of",
+    "person__popolo_id",
+    "person__name",
+    "person__is_public",
+    "post__label",
+    *(
+        f"{relation}__{name}"
+        for relation in ("organization", "member_organization", "on_behalf_of", "appointed_by")
+        for name in NODE_FIELDS
+    ),
+]

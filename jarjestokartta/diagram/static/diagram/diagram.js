@@ -1,0 +1,17 @@
+// Clicking a node in the drawn diagram focuses on it instead of leaving for its page; the SVG
+// keeps the page links so that it is still a usable picture on its own and without script.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("#kaavio .diagram-canvas a");
+  const node = link && link.closest("g.node");
+  const form = document.querySelector("#kaavio form");
+  if (!node || !form || !node.id.startsWith("node-")) return;
+  if (event.ctrlKey || event.metaKey || event.shiftKey) return; // a new tab gets the page
+  event.preventDefault();
+  const select = form.querySelector("#keskus");
+  const id = node.id.slice("node-".length);
+  if (![...select.options].some((option) => option.value === id)) {
+    select.add(new Option(id, id));
+  }
+  select.value = id;
+  form.requestSubmit();
+});
