@@ -66,7 +66,7 @@ def diagram_json(request: HttpRequest, params: Query[DiagramParams]) -> dict:
 def _picture(request: HttpRequest, params: DiagramParams, format: str) -> HttpResponse:
     result = _diagram(params)
     base_url = request.build_absolute_uri("/").rstrip("/")
-    picture = drawing.draw(result.graph, format, result.title, base_url)
+    picture = drawing.draw(result.graph, format, result.title, base_url, result.focus)
     response = HttpResponse(picture, content_type=drawing.FORMATS[format])
     name = result.request.focus.slug if result.request.focus else result.request.region.slug
     response["Content-Disposition"] = (

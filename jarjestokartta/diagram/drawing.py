@@ -25,12 +25,16 @@ FONT = "sans-serif"
 FORMATS = {"svg": "image/svg+xml", "png": "image/png"}
 
 
-def draw(graph: g.Graph, format: str = "svg", title: str = "", base_url: str = "") -> bytes:
+def draw(
+    graph: g.Graph, format: str = "svg", title: str = "", base_url: str = "", focus: str = ""
+) -> bytes:
     """The picture; `base_url` makes the node links absolute for a file saved on its own."""
-    return layout(graph, title, base_url).draw(format=format, prog="dot")
+    return layout(graph, title, base_url, focus).draw(format=format, prog="dot")
 
 
-def layout(graph: g.Graph, title: str = "", base_url: str = "") -> pygraphviz.AGraph:
+def layout(
+    graph: g.Graph, title: str = "", base_url: str = "", focus: str = ""
+) -> pygraphviz.AGraph:
     large = len(graph) > LARGE
     picture = pygraphviz.AGraph(directed=True, strict=False, name="structure")
     picture.graph_attr.update(
@@ -43,7 +47,7 @@ def layout(graph: g.Graph, title: str = "", base_url: str = "") -> pygraphviz.AG
         ranksep="0.6",
         tooltip=_text(title),
         pack="true",
-        packmode="graph",
+        packmode="array_u",  # rows of components; the legend, sorted last, ends them
         **(FAST_LAYOUT if large else {"splines": "true"}),
     )
     picture.node_attr.update(fontname=FONT, fontsize="10", margin="0.08,0.04", target="_top")
@@ -61,6 +65,7 @@ def layout(graph: g.Graph, title: str = "", base_url: str = "") -> pygraphviz.AG
             fillcolor=fill,
             id=f"node-{node.id}",
             tooltip=_text(f"{node.label} ({kind})"),
+            penwidth="3" if node.id == focus else "1",
             **({"URL": base_url + node.url} if node.url else {}),
         )
         if large and node.kind in {"association", g.PERSON} and node.group:
@@ -118,12 +123,16 @@ def _legend(picture: pygraphviz.AGraph, graph: g.Graph) -> None:
     for kind in edge_kinds:
         colour, style, _width = EDGE_STYLES[kind]
         line = {"dashed": "- - -", "dotted": "·······"}.get(style, "———")
+        if kind == g.PART_OF:
+            line = "——▷"
         rows.append(
             f'<TR><TD><FONT COLOR="{colour}">{line}</FONT></TD>'
             f'<TD ALIGN="LEFT">{escape(str(EDGE_LABELS[kind]))}</TD></TR>'
         )
     table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2">' + "".join(rows) + "</TABLE>"
-    picture.add_node("legend", label=f"<{table}>", shape="box", style="rounded", id="legend")
+    picture.add_node(
+        "legend", label=f"<{table}>", shape="box", style="rounded", id="legend", sortv="1000000"
+    )
 
 
 def _period(edge: g.Edge) -> str:

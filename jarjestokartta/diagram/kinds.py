@@ -46,7 +46,7 @@ EDGE_STYLES = {  # colour, style, width
     g.MEMBER: ("#4b5563", "solid", "1"),
     g.DEPUTY: ("#6b7280", "dashed", "1"),
     g.REPRESENTS: ("#9d174d", "dotted", "1.5"),
-    g.PART_OF: ("#6b7280", "dashed", "1"),
+    g.PART_OF: ("#9ca3af", "solid", "1.5"),
 }
 
 # Headings of the text alternative, read from the body's side.

@@ -95,6 +95,10 @@ class Diagram:
     years: tuple[int, int] | None  # the years the unfiltered data spans
 
     @property
+    def focus(self) -> str:
+        return self.request.focus.popolo_id if self.request.focus else ""
+
+    @property
     def title(self) -> str:
         place = self.request.focus.name if self.request.focus else self.request.region.name
         return f"{place} {self.request.day:%-d.%-m.%Y}"

@@ -72,7 +72,7 @@ def _picture(diagram: service.Diagram) -> dict:
     exports = {fmt: f"{base}{suffix}?{urlencode(query)}" for fmt, suffix in EXPORTS}
     svg = ""
     if diagram.graph.nodes:
-        drawn = drawing.draw(diagram.graph, "svg", diagram.title).decode()
+        drawn = drawing.draw(diagram.graph, "svg", diagram.title, focus=diagram.focus).decode()
         svg = mark_safe(drawn[drawn.index("<svg") :])  # Graphviz escapes every label
     focus_choices = sorted(
         (node for node in diagram.graph.nodes.values() if node.kind != g.PERSON),

@@ -54,3 +54,19 @@ def test_bench_search_measures_and_writes_its_figures(tmp_path):
 def test_bench_search_refuses_a_database_with_data(demo):
     with pytest.raises(CommandError, match="empty"):
         call_command("bench_search", "--organizations", "400")
+
+
+@pytest.mark.django_db
+def test_bench_diagram_draws_every_synthetic_organisation_and_writes_its_figures(tmp_path):
+    output = tmp_path / "diagram.json"
+    sizes = ["--bodies", "6", "--public-bodies", "3", "--associations", "30"]
+    call_command("bench_diagram", *sizes, "--repeat", "2", "--output", str(output))
+    figures = json.loads(output.read_text())
+    assert (figures["region"], figures["nodes"]) == ("Uusimaa", 39)
+    assert figures["edges"] >= 30 + 6
+    assert figures["total"]["samples"] == 2
+    assert figures["total"]["median_ms"] >= figures["build"]["median_ms"] > 0
+    assert figures["total_to_default_ratio"] > 0
+    # A second run reuses the structure instead of adding another.
+    call_command("bench_diagram", *sizes, "--repeat", "1", "--output", str(output))
+    assert json.loads(output.read_text())["nodes"] == 39

@@ -81,3 +81,9 @@ def test_a_large_graph_is_clustered_by_municipality():
     assert sorted(sub.graph_attr["label"] for sub in picture.subgraphs()) == ["Iisalmi", "Kuopio"]
     assert picture.graph_attr["splines"] == "line"
     assert drawing.layout(_small()).subgraphs() == []
+
+
+def test_the_focus_is_drawn_with_a_heavier_border():
+    picture = drawing.layout(_small(), focus="council")
+    assert picture.get_node("council").attr["penwidth"] == "3"
+    assert picture.get_node("board").attr["penwidth"] == "1"

@@ -1,0 +1,101 @@
+"""The structure diagram of a large region: reading the graph, laying it out, drawing SVG."""
+
+import json
+import platform
+import statistics
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+
+from jarjestokartta.bench.diagram import add_region_structure
+from jarjestokartta.bench.measure import summary, timed
+from jarjestokartta.diagram import drawing, service
+from jarjestokartta.directory.models import Organization
+from jarjestokartta.geography.models import Area
+
+DAY = date(2024, 6, 1)
+
+
+class Command(BaseCommand):
+    help = (
+        "Add a synthetic structure of about 2,000 organisations to a region (once), then time "
+        "building and drawing the region's diagram, next to Graphviz's default layout."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--region", default="uusimaa", help="region slug")
+        parser.add_argument("--bodies", type=int, default=150)
+        parser.add_argument("--public-bodies", type=int, default=50)
+        parser.add_argument("--associations", type=int, default=1800)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--repeat", type=int, default=5)
+        parser.add_argument("--output", default="")
+
+    def handle(self, *args, region: str, repeat: int, output: str, seed: int, **sizes):
+        area = Area.objects.get(slug=region)
+        if not Organization.objects.filter(popolo_id__startswith=f"bd-{seed}-").exists():
+            self.stderr.write(f"Adding a synthetic structure to {area.name} …")
+            add_region_structure(
+                area,
+                bodies=sizes["bodies"],
+                public_bodies=sizes["public_bodies"],
+                associations=sizes["associations"],
+                seed=seed,
+            )
+        request = service.read_request(region=area.slug, day=DAY.isoformat(), today=DAY)
+        result = service.diagram(request)  # warm-up
+        drawing.draw(result.graph, "svg", result.title)
+
+        build, draw, total = [], [], []
+        for _ in range(repeat):
+            build.append(timed(lambda: service.diagram(request)))
+            draw.append(timed(lambda: drawing.draw(result.graph, "svg", result.title)))
+            total.append(build[-1] + draw[-1])
+        baseline = [timed(lambda: _default_layout(result)) for _ in range(max(1, repeat // 2))]
+
+        figures = {
+            "database": connection.vendor,
+            "region": area.name,
+            "day": DAY.isoformat(),
+            "nodes": len(result.graph.nodes),
+            "edges": len(result.graph.edges),
+            "organizations_in_database": Organization.objects.count(),
+            "build": summary(build),
+            "draw_svg": summary(draw),
+            "total": summary(total),
+            "graphviz_default_layout": summary(baseline),
+            "total_to_default_ratio": round(
+                statistics.median(total) / statistics.median(baseline), 2
+            ),
+            "machine": f"{platform.machine()}, {platform.python_version()}",
+        }
+        self.stdout.write(
+            f"\ndiagram on {figures['database']}: {area.name} on {DAY:%-d.%-m.%Y}, "
+            f"{figures['nodes']} nodes, {figures['edges']} ties, × {repeat}\n"
+            f"  {'':34}{'median ms':>10}{'p95 ms':>10}\n"
+            + "".join(
+                f"  {label:34}{figures[key]['median_ms']:>10}{figures[key]['p95_ms']:>10}\n"
+                for label, key in [
+                    ("read the graph (database)", "build"),
+                    ("lay out and draw SVG", "draw_svg"),
+                    ("total", "total"),
+                    ("baseline: Graphviz default layout", "graphviz_default_layout"),
+                ]
+            )
+            + f"  total / baseline: {figures['total_to_default_ratio']}\n"
+        )
+        if output:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            Path(output).write_text(json.dumps(figures, indent=2) + "\n")
+
+
+def _default_layout(result: service.Diagram) -> bytes:
+    """The same picture with Graphviz's own settings for crossing reduction and edges."""
+    picture = drawing.layout(result.graph, result.title)
+    picture.graph_attr.update(
+        splines="true", mclimit="1.0", nslimit="1e9", nslimit1="1e9", searchsize="30"
+    )
+    picture.graph_attr["remincross"] = "true"
+    return picture.draw(format="svg", prog="dot")
