@@ -49,6 +49,15 @@ def test_depth_and_kind_filters_redraw_at_once(browser_page, live_server, demo):
     expect(page.locator("#kaavio svg g.edge")).to_have_count(1)
 
 
+def test_choosing_another_region_leaves_the_focus(browser_page, live_server, demo):
+    page = browser_page(1280)
+    page.goto(f"{live_server.url}/kaavio/?alue=pohjois-savo&keskus={COUNCIL}")
+    page.locator("#alue").select_option("pohjois-karjala")
+    page.wait_for_url("**alue=pohjois-karjala**")
+    assert "keskus=pohjois" not in page.url
+    expect(_node(page, "jane")).to_be_visible()
+
+
 def test_a_node_can_be_focused_with_the_keyboard(browser_page, live_server, demo):
     page = browser_page(1280)
     page.goto(f"{live_server.url}{REGION}")

@@ -15,3 +15,15 @@ document.addEventListener("click", (event) => {
   select.value = id;
   form.requestSubmit();
 });
+
+// Choosing another region means leaving the focused organisation: clear it before htmx sends
+// the form (a capturing listener runs before the form's own).
+document.addEventListener(
+  "change",
+  (event) => {
+    if (event.target.id !== "alue") return;
+    const focus = document.querySelector("#kaavio #keskus");
+    if (focus) focus.value = "";
+  },
+  true,
+);
