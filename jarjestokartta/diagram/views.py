@@ -81,6 +81,8 @@ def _picture(diagram: service.Diagram) -> dict:
     return {
         "diagram": diagram,
         "svg": svg,
+        # A region-sized picture fits the screen's width; a larger one scrolls at full size.
+        "fit": len(diagram.graph) <= drawing.LARGE,
         "exports": exports,
         "outline": [
             (

@@ -25,6 +25,7 @@ def test_a_region_page_has_the_picture_the_exports_and_the_text(client, demo):
     text = response.content.decode()
     assert response.status_code == 200
     assert text.count("<svg") == 1 and "<?xml" not in text
+    assert 'class="diagram-canvas fit"' in text  # a region-sized picture fits the width
     assert 'xlink:href="/jarjestot/pohjois-savon-jarjestoneuvosto/"' in text
     for fmt in ("diagram.svg?", "diagram.png?", "diagram?"):
         assert f"/api/v1/{fmt}region=pohjois-savo&amp;date=2020-10-01" in text
