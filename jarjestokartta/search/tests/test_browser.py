@@ -46,7 +46,8 @@ def test_the_search_form_works_with_the_keyboard_alone(browser_page, live_server
     page.goto(f"{live_server.url}/haku/")
     page.keyboard.press("Tab")  # the skip link
     page.keyboard.press("Tab")  # the brand
-    page.keyboard.press("Tab")  # the navigation
+    page.keyboard.press("Tab")  # the navigation: search
+    page.keyboard.press("Tab")  # the navigation: structure diagram
     page.keyboard.press("Tab")  # the search box
     page.keyboard.type("JANE")
     page.keyboard.press("Enter")
