@@ -8,7 +8,13 @@ from django.utils.translation import gettext as _
 
 from jarjestokartta.core.templatetags.dates import period
 from jarjestokartta.diagram import graph as g
-from jarjestokartta.diagram.kinds import EDGE_LABELS, EDGE_STYLES, NODE_LABELS, NODE_STYLES
+from jarjestokartta.diagram.kinds import (
+    EDGE_LABELS,
+    EDGE_STYLES,
+    NODE_KINDS,
+    NODE_LABELS,
+    NODE_STYLES,
+)
 
 # Above this many nodes the picture clusters associations by municipality and trades Graphviz's
 # finest crossing reduction and curved edges for speed: at 2,000 nodes the defaults take ~3 s.
@@ -108,7 +114,7 @@ def layout(
 
 
 def _legend(picture: pygraphviz.AGraph, graph: g.Graph) -> None:
-    node_kinds = sorted({node.kind for node in graph.nodes.values()}, key=list(NODE_LABELS).index)
+    node_kinds = sorted({node.kind for node in graph.nodes.values()}, key=NODE_KINDS.index)
     edge_kinds = [kind for kind in g.EDGE_KINDS if any(e.kind == kind for e in graph.edges)]
     if not node_kinds:
         return

@@ -10,10 +10,10 @@ from jarjestokartta.diagram import graph as g
 from jarjestokartta.diagram import loading
 from jarjestokartta.diagram.kinds import NODE_KINDS
 from jarjestokartta.directory.models import Organization
+from jarjestokartta.directory.presentation import parse_day
 from jarjestokartta.geography.models import Area, AreaKind
 
 DEPTHS = (1, 2, 3)
-FIRST_DAY, LAST_DAY = date(1800, 1, 1), date(2200, 12, 31)
 
 
 class BadRequest(ValueError):
@@ -46,15 +46,9 @@ def read_request(
 ) -> DiagramRequest:
     """Check every parameter; raise BadRequest or NotFound with a message for people."""
     request = DiagramRequest(day=today)
-    if day:
-        try:
-            request.day = date.fromisoformat(day)
-        except ValueError:
-            raise BadRequest(
-                _("The date %(day)s is not a date (YYYY-MM-DD).") % {"day": day}
-            ) from None
-        if not FIRST_DAY <= request.day <= LAST_DAY:
-            raise BadRequest(_("The date %(day)s is out of range.") % {"day": day})
+    request.day, bad_day = parse_day(day, today)
+    if bad_day:
+        raise BadRequest(_("The date %(day)s is not a date (YYYY-MM-DD).") % {"day": day})
     if depth not in (None, ""):
         try:
             request.depth = int(depth)

@@ -44,13 +44,13 @@ def diagram_page(request: HttpRequest) -> HttpResponse:
             today=today,
         )
     except (service.BadRequest, service.NotFound) as error:
+        diagram_request = None
         context["error"] = str(error)
         status = 400 if isinstance(error, service.BadRequest) else 404
+    context["request_"] = diagram_request
+    if diagram_request and (diagram_request.region or diagram_request.focus):
+        context.update(_picture(service.diagram(diagram_request)))
     else:
-        context["request_"] = diagram_request
-        if diagram_request.region or diagram_request.focus:
-            context.update(_picture(service.diagram(diagram_request)))
-    if "request_" not in context or not (context["request_"].region or context["request_"].focus):
         context["regions"] = [row for row in region_counts(today) if row["bodies"]]
     template = "diagram/_diagram.html" if request.htmx else "diagram/diagram.html"
     return render(request, template, context, status=status)
@@ -98,17 +98,20 @@ def _picture(diagram: service.Diagram) -> dict:
 
 
 def _year_days(diagram: service.Diagram) -> list[tuple[int, str]]:
-    """A quick way through the years that have data: the chosen day of each year."""
+    """A quick way through the years that have data: the page's query for the chosen day of
+    each year."""
     if not diagram.years:
         return []
-    day = diagram.request.day
+    req = diagram.request
+    day = req.day
     first, last = diagram.years
     first, last = min(first, day.year), max(last, day.year)
+    place = [("alue", req.region.slug)] if req.region else []
+    if req.focus:
+        place += [("keskus", req.focus.slug), ("syvyys", req.depth)]
+    leap_safe = min(day.day, 28) if day.month == 2 else day.day
     return [
-        (
-            year,
-            day.replace(year=year, day=min(day.day, 28) if day.month == 2 else day.day).isoformat(),
-        )
+        (year, urlencode([*place, ("paiva", day.replace(year=year, day=leap_safe).isoformat())]))
         for year in range(first, last + 1)
     ]
 
