@@ -36,7 +36,8 @@ def test_the_date_control_works_without_javascript(browser_page, live_server, de
     page.goto(f"{live_server.url}{COUNCIL}?paiva=2020-10-01")
     page.get_by_label("Näytä tilanne päivältä").fill("2021-06-01")
     page.get_by_role("button", name="Näytä", exact=True).click()
-    assert "Pohjois-Savon HYTE-tiimi" in page.locator("#kokoonpano").inner_text()
+    page.wait_for_url("**paiva=2021-06-01")
+    expect(page.locator("#kokoonpano")).to_contain_text("Pohjois-Savon HYTE-tiimi")
     context.close()
 
 

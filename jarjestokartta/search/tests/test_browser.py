@@ -1,6 +1,7 @@
 """The search page in real Chromium: typing, filtering, the suggestion, phone and desktop."""
 
 import pytest
+from playwright.sync_api import expect
 
 from jarjestokartta.core.tests.accessibility import serious_violations
 
@@ -26,19 +27,22 @@ def test_a_citizen_searches_filters_and_opens_a_result(browser_page, live_server
 
     page.get_by_label("Verkosto").check()
     page.get_by_role("button", name="Rajaa").click()
-    assert page.get_by_text("1 tulos", exact=True).is_visible()
-    assert page.locator(".result-list li").count() == 1
+    # The filter reloads the page: wait for the new one, not the old one still showing.
+    page.wait_for_url("**classification=network*")
+    expect(page.get_by_text("1 tulos", exact=True)).to_be_visible()
+    expect(page.locator(".result-list li")).to_have_count(1)
 
     page.locator(".result-list li h2 a").first.click()
-    assert page.locator("h1").inner_text() == "Perheentalojen yhteisöllisen kehittämisen verkosto"
+    expect(page.locator("h1")).to_have_text("Perheentalojen yhteisöllisen kehittämisen verkosto")
 
 
 def test_the_suggestion_is_a_link_to_the_corrected_search(browser_page, live_server, demo):
     page = browser_page(1280)
     page.goto(f"{live_server.url}/haku/?q=sosiaaliturvayhdistus")
     page.get_by_role("link", name="sosiaaliturvayhdistys", exact=True).click()
-    assert page.get_by_label("Mitä etsit?").input_value() == "sosiaaliturvayhdistys"
-    assert page.locator(".suggestion").count() == 0
+    page.wait_for_url("**q=sosiaaliturvayhdistys*")
+    expect(page.get_by_label("Mitä etsit?")).to_have_value("sosiaaliturvayhdistys")
+    expect(page.locator(".suggestion")).to_have_count(0)
 
 
 def test_the_search_form_works_with_the_keyboard_alone(browser_page, live_server, demo):
