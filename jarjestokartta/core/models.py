@@ -114,3 +114,21 @@ class ActiveQuerySet(models.QuerySet):
             Q(active_from__isnull=True) | Q(active_from__lte=day),
             Q(active_until__isnull=True) | Q(active_until__gte=day),
         )
+
+
+class DataVersion(models.Model):
+    """One row counting changes to the public data: the API's ETag and Last-Modified.
+
+    Bumped by signals on every save and delete of the directory, structures and geography
+    (core/versions.py), inside the same transaction, so it rolls back with the data.
+    """
+
+    number = models.BigIntegerField(_("number"), default=0)
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils.text import slugify
 
+from jarjestokartta.core import versions
 from jarjestokartta.directory.models import (
     Identifier,
     Link,
@@ -375,8 +376,9 @@ def popolo_write(
 ) -> dict[str, Counter]:
     """Write a validated document in one transaction; counts of created/updated/unchanged."""
     writer = _Writer(document, progress)
-    # The search index is brought up to date once, at the end, inside the same transaction.
-    with transaction.atomic(), search_index.deferred():
+    # The search index and the data version are brought up to date once, at the end, inside
+    # the same transaction.
+    with transaction.atomic(), search_index.deferred(), versions.deferred():
         writer.write_areas()
         writer.write_organizations()
         writer.write_persons()

@@ -1,0 +1,77 @@
+"""The version of the public data, for conditional GETs (ETag, Last-Modified, 304).
+
+Every save or delete of a model of the watched apps bumps one counter row. An import wraps its
+writes in `deferred()` and bumps once at the end instead of once per record.
+"""
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from simple_history.models import HistoricalChanges
+
+WATCHED_APPS = {"directory", "structures", "geography"}
+ROW = 1
+_state = threading.local()
+
+
+def current() -> tuple[int, datetime | None]:
+    """The change counter and when it last moved (None before the first change)."""
+    from jarjestokartta.core.models import DataVersion
+
+    row = DataVersion.objects.filter(pk=ROW).values_list("number", "changed_at").first()
+    return row if row else (0, None)
+
+
+def bump() -> None:
+    from jarjestokartta.core.models import DataVersion
+
+    now = timezone.now()
+    if not DataVersion.objects.filter(pk=ROW).update(number=F("number") + 1, changed_at=now):
+        DataVersion.objects.create(pk=ROW, number=1, changed_at=now)
+
+
+def changed() -> None:
+    if getattr(_state, "deferred", False):
+        _state.dirty = True
+    else:
+        bump()
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Bump once when the block ends, however many records it wrote."""
+    if getattr(_state, "deferred", False):
+        yield
+        return
+    _state.deferred, _state.dirty = True, False
+    try:
+        yield
+    finally:
+        _state.deferred = False
+    if _state.dirty:
+        bump()
+
+
+def _watched(sender: type) -> bool:
+    return sender._meta.app_label in WATCHED_APPS and not issubclass(sender, HistoricalChanges)
+
+
+def _saved_or_deleted(sender: type, **kwargs) -> None:
+    if _watched(sender):
+        changed()
+
+
+def _relation_changed(sender: type, action: str, **kwargs) -> None:
+    if action in {"post_add", "post_remove", "post_clear"} and _watched(sender):
+        changed()
+
+
+def connect() -> None:
+    post_save.connect(_saved_or_deleted, dispatch_uid="core.versions.saved")
+    post_delete.connect(_saved_or_deleted, dispatch_uid="core.versions.deleted")
+    m2m_changed.connect(_relation_changed, dispatch_uid="core.versions.relation")
