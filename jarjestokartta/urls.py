@@ -1,12 +1,12 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import path, re_path
 
 from jarjestokartta.api.urls import api
 from jarjestokartta.core import views
 from jarjestokartta.diagram.views import diagram_page
 from jarjestokartta.directory.views import organization_detail, organization_vcard
-from jarjestokartta.geography.views import area_detail
-from jarjestokartta.search.views import search_page
+from jarjestokartta.geography.views import area_detail, area_download
+from jarjestokartta.search.views import search_download, search_page
 
 admin.site.site_header = "Järjestökartta"
 admin.site.site_title = "Järjestökartta"
@@ -14,9 +14,15 @@ admin.site.site_title = "Järjestökartta"
 urlpatterns = [
     path("", views.home, name="home"),
     path("haku/", search_page, name="search"),
+    re_path(r"^haku/jarjestot\.(?P<format>csv|xlsx)$", search_download, name="search-download"),
     path("jarjestot/<slug:slug>/", organization_detail, name="organization"),
     path("jarjestot/<slug:slug>/vcard/", organization_vcard, name="organization-vcard"),
     path("alueet/<slug:slug>/", area_detail, name="area"),
+    re_path(
+        r"^alueet/(?P<slug>[-\w]+)/jarjestot\.(?P<format>csv|xlsx)$",
+        area_download,
+        name="area-download",
+    ),
     path("kaavio/", diagram_page, name="diagram"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -4,6 +4,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
+from jarjestokartta.api.common import download_response
 from jarjestokartta.diagram import drawing, service
 
 router = Router(tags=["diagram"])
@@ -75,13 +76,23 @@ def _picture(request: HttpRequest, params: DiagramParams, format: str) -> HttpRe
     return response
 
 
-@router.get("/diagram.svg", response={400: Message, 404: Message}, summary="The structure as SVG")
+@router.get(
+    "/diagram.svg",
+    response={400: Message, 404: Message},
+    summary="The structure as SVG",
+    openapi_extra=download_response("image/svg+xml", "An SVG picture"),
+)
 def diagram_svg(request: HttpRequest, params: Query[DiagramParams]) -> HttpResponse:
     """The same parameters as `/diagram`; every node links to its page."""
     return _picture(request, params, "svg")
 
 
-@router.get("/diagram.png", response={400: Message, 404: Message}, summary="The structure as PNG")
+@router.get(
+    "/diagram.png",
+    response={400: Message, 404: Message},
+    summary="The structure as PNG",
+    openapi_extra=download_response("image/png", "A PNG picture"),
+)
 def diagram_png(request: HttpRequest, params: Query[DiagramParams]) -> HttpResponse:
     """The same parameters as `/diagram`."""
     return _picture(request, params, "png")

@@ -1,22 +1,36 @@
 """Writing the database out as Popolo JSON (the format of docs/popolo.md)."""
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-
-from jarjestokartta.directory.models import Organization
+from jarjestokartta.directory.models import (
+    Identifier,
+    Link,
+    Organization,
+    OrganizationContact,
+    OtherName,
+)
 from jarjestokartta.geography.models import Area
 from jarjestokartta.popolo import records
 from jarjestokartta.structures.models import Membership, Person, Post
 
+# The fields whose order carries no meaning: the normal form sorts them (records._set_of).
+SET_FIELDS = ("operating_area_ids", "themes", "target_groups")
+
 
 def _normal(collection: str, raw: dict[str, Any]) -> dict[str, Any]:
-    try:
-        return records.normal_form(collection, raw)
-    except ValidationError:
-        # Data entered before a rule existed must still come out rather than block the export.
-        return records.prune(raw)
+    """The record's normal form (records.normal_form) without validating it again.
+
+    What the database holds passed validation on the way in, and each record is built here in
+    its model's field order, so sorting the set-like fields and pruning gives the same result as
+    pydantic at a tenth of the cost: the API serialises whole pages of records per request.
+    test_export checks the two agree on every demo record.
+    """
+    for name in SET_FIELDS:
+        if name in raw:
+            raw[name] = sorted(set(raw[name]))
+    return records.prune(raw)
 
 
 def _contacts(items: Iterable) -> list[dict[str, str]]:
@@ -47,7 +61,87 @@ def organization_queryset():
     return Organization.objects.with_details()
 
 
-def organization_record(org: Organization) -> dict[str, Any]:
+@dataclass
+class OrganizationParts:
+    """An organisation's child rows, as its record shows them."""
+
+    other_names: list[dict] = field(default_factory=list)
+    identifiers: list[dict] = field(default_factory=list)
+    operating_area_ids: list[str] = field(default_factory=list)
+    contact_details: list[dict] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    target_groups: list[str] = field(default_factory=list)
+
+
+def _other_name(name: str, kind: str, start: str, end: str) -> dict[str, str]:
+    return {"name": name, "note": kind, "start_date": start, "end_date": end}
+
+
+def _prefetched_parts(org: Organization) -> OrganizationParts:
+    return OrganizationParts(
+        other_names=[
+            _other_name(n.name, n.kind, n.start_date, n.end_date) for n in org.other_names.all()
+        ],
+        identifiers=[
+            {"scheme": i.scheme, "identifier": i.identifier} for i in org.identifiers.all()
+        ],
+        operating_area_ids=[a.popolo_id for a in org.operating_areas.all()],
+        contact_details=_contacts(org.contact_details.all()),
+        links=[{"url": link.url, "note": link.note} for link in org.links.all()],
+        themes=[t.name for t in org.themes.all()],
+        target_groups=[t.name for t in org.target_groups.all()],
+    )
+
+
+def organization_parts(pks: list[int]) -> dict[int, OrganizationParts]:
+    """The child rows of many organisations in seven plain queries.
+
+    Django's prefetch_related builds a manager and a queryset per organisation and relation;
+    on a page of 50 that was over half of the API's time. Rows as tuples are enough here.
+    """
+    parts = {pk: OrganizationParts() for pk in pks}
+    ordered = {"organization__in": pks}
+    for org, *row in (
+        OtherName.objects.filter(**ordered)
+        .order_by("id")
+        .values_list("organization", "name", "kind", "start_date", "end_date")
+    ):
+        parts[org].other_names.append(_other_name(*row))
+    for org, scheme, identifier in (
+        Identifier.objects.filter(**ordered)
+        .order_by("id")
+        .values_list("organization", "scheme", "identifier")
+    ):
+        parts[org].identifiers.append({"scheme": scheme, "identifier": identifier})
+    for org, kind, value, label, note in (
+        OrganizationContact.objects.filter(**ordered)
+        .order_by("id")
+        .values_list("organization", "type", "value", "label", "note")
+    ):
+        parts[org].contact_details.append(
+            {"type": kind, "value": value, "label": label, "note": note}
+        )
+    for org, url, note in (
+        Link.objects.filter(**ordered).order_by("id").values_list("organization", "url", "note")
+    ):
+        parts[org].links.append({"url": url, "note": note})
+    for relation, name, column in (
+        (Organization.operating_areas, "operating_area_ids", "area__popolo_id"),
+        (Organization.themes, "themes", "theme__name"),
+        (Organization.target_groups, "target_groups", "targetgroup__name"),
+    ):
+        rows = relation.through.objects.filter(**ordered).values_list("organization", column)
+        for org, value in rows:
+            getattr(parts[org], name).append(value)
+    return parts
+
+
+def organization_record(
+    org: Organization, parts: OrganizationParts | None = None
+) -> dict[str, Any]:
+    """One record: its child rows from `parts` or else from org's prefetched relations."""
+    parts = parts or _prefetched_parts(org)
     frequency = None
     if org.meetings_min is not None or org.meetings_max is not None or org.meetings_note:
         frequency = {"min": org.meetings_min, "max": org.meetings_max, "note": org.meetings_note}
@@ -58,25 +152,20 @@ def organization_record(org: Organization) -> dict[str, Any]:
             "name": org.name,
             "name_sv": org.name_sv,
             "name_en": org.name_en,
-            "other_names": [
-                {"name": n.name, "note": n.kind, "start_date": n.start_date, "end_date": n.end_date}
-                for n in org.other_names.all()
-            ],
-            "identifiers": [
-                {"scheme": i.scheme, "identifier": i.identifier} for i in org.identifiers.all()
-            ],
+            "other_names": parts.other_names,
+            "identifiers": parts.identifiers,
             "classification": org.classification,
             "parent_id": org.parent.popolo_id if org.parent_id else None,
             "area_id": org.area.popolo_id if org.area_id else None,
-            "operating_area_ids": [a.popolo_id for a in org.operating_areas.all()],
+            "operating_area_ids": parts.operating_area_ids,
             "abstract": org.abstract,
             "description": org.description,
             "founding_date": org.founding_date,
             "dissolution_date": org.dissolution_date,
-            "contact_details": _contacts(org.contact_details.all()),
-            "links": [{"url": link.url, "note": link.note} for link in org.links.all()],
-            "themes": [t.name for t in org.themes.all()],
-            "target_groups": [t.name for t in org.target_groups.all()],
+            "contact_details": parts.contact_details,
+            "links": parts.links,
+            "themes": parts.themes,
+            "target_groups": parts.target_groups,
             "meeting_frequency": frequency,
             "how_to_join": org.how_to_join,
             "source": org.source,
@@ -84,6 +173,12 @@ def organization_record(org: Organization) -> dict[str, Any]:
             **org.extras,
         },
     )
+
+
+def organization_records(orgs: list[Organization]) -> list[dict[str, Any]]:
+    """Records of many organisations (loaded with parent and area) in seven more queries."""
+    parts = organization_parts([org.pk for org in orgs])
+    return [organization_record(org, parts[org.pk]) for org in orgs]
 
 
 def person_queryset():

@@ -21,6 +21,10 @@ class SearchParams(Schema):
     target_group: list[str] = Field(default_factory=list, description="Target group slug")
 
 
+class Message(Schema):
+    detail: str
+
+
 class SearchResult(Schema):
     type: Literal["organization"]
     id: str
@@ -44,7 +48,7 @@ class SearchResponse(Schema):
     partial: bool = Field(description="No result has every word; these have some of them.")
 
 
-@router.get("/search", response=SearchResponse, summary="Search organisations")
+@router.get("/search", response={200: SearchResponse, 400: Message}, summary="Search organisations")
 def search(request: HttpRequest, params: Query[SearchParams]) -> JsonResponse:
     """Finnish-aware search: word forms, compound parts, abbreviations, place names, typos."""
     chosen = {

@@ -1,12 +1,17 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.http import urlencode
 
-from jarjestokartta.search.engine import FACETS
+from jarjestokartta.directory import tabular
+from jarjestokartta.directory.models import Organization
+from jarjestokartta.search.engine import FACETS, search
 from jarjestokartta.search.highlight import highlight, shorten
-from jarjestokartta.search.service import BadSearch, search_organizations
+from jarjestokartta.search.service import BadSearch, filters_from, search_organizations
 
 PAGE_SIZE = 20
+# A download holds at most this many of the best matches; a region's list has no limit.
+DOWNLOAD_LIMIT = 10_000
 
 
 def _page_number(raw: str | None) -> int:
@@ -20,7 +25,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:200]
     chosen = {facet: request.GET.getlist(facet) for facet in FACETS}
     number = _page_number(request.GET.get("sivu"))
-    context = {"q": q, "chosen": chosen, "searched": bool(q) or any(chosen.values())}
+    context = {
+        "q": q,
+        "chosen": chosen,
+        "searched": bool(q) or any(chosen.values()),
+        "download_limit": DOWNLOAD_LIMIT,
+    }
     status = 200
     if context["searched"]:
         try:
@@ -57,3 +67,23 @@ def _pages(count: int, number: int, request: HttpRequest) -> dict:
         "previous": link(number - 1) if number > 1 else None,
         "next": link(number + 1) if number < last else None,
     }
+
+
+def search_download(request: HttpRequest, format: str) -> HttpResponse:
+    """The results of a search, best first, as CSV or XLSX (the page's columns: tabular.py)."""
+    q = request.GET.get("q", "").strip()[:200]
+    chosen = {facet: request.GET.getlist(facet) for facet in FACETS}
+    try:
+        outcome = search(q, filters_from(chosen), DOWNLOAD_LIMIT, 0)
+    except BadSearch as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    ids = [hit[4] for hit in outcome.hits]  # backends.HIT_COLUMNS: popolo_id is the fifth
+    rank = {popolo_id: number for number, popolo_id in enumerate(ids)}
+    found: list[Organization] = []
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start : start + 1000]
+        found.extend(Organization.objects.with_details().filter(popolo_id__in=chunk))
+    found.sort(key=lambda org: rank[org.popolo_id])
+    page_url = tabular.page_url(request)
+    table = (tabular.row(org, page_url) for org in found)
+    return tabular.download(table, format, tabular.filename("haku", q, day=timezone.localdate()))

@@ -1,0 +1,114 @@
+"""HTTP behaviour of the API as a whole: conditional GETs, HEAD, and JSON for every error.
+
+Conditional GETs: an anonymous GET or HEAD gets an ETag and Last-Modified from the data's
+version (core/versions.py) and the day (a date left out means today, so answers change at
+midnight too), and a 304 without running the view when the client already has them.
+"""
+
+import hashlib
+import logging
+from datetime import datetime, time
+from pathlib import Path
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+
+from jarjestokartta.core import versions
+
+PREFIX = "/api/"
+logger = logging.getLogger(__name__)
+MESSAGES = {
+    404: "no such address in the API; see /api/v1/docs",
+    405: "the API is read-only: use GET, HEAD or OPTIONS",
+}
+
+
+def _code_version() -> str:
+    """A short hash of the source, so that a new release never answers 304 with old shapes."""
+    digest = hashlib.sha1()
+    for path in sorted(Path(__file__).resolve().parent.parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+CODE_VERSION = _code_version()
+
+
+def validators() -> tuple[str, int]:
+    """The ETag and Last-Modified (a timestamp) of every API answer right now."""
+    number, changed_at = versions.current()
+    today = timezone.localdate()
+    midnight = timezone.make_aware(datetime.combine(today, time()))
+    last_modified = max(changed_at, midnight) if changed_at else midnight
+    # Whole seconds: HTTP dates have no fractions, and If-Modified-Since compares with them.
+    return f'"{CODE_VERSION}-{number}-{today:%Y%m%d}"', int(last_modified.timestamp())
+
+
+def _has_nul(request: HttpRequest) -> bool:
+    if "\x00" in request.path:
+        return True
+    return any(
+        "\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values
+    )
+
+
+class ApiMiddleware:
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith(PREFIX):
+            return self.get_response(request)
+        try:
+            return self._answer(request)
+        except Exception:
+            # Our own work failed (the database is down …); the views' errors arrive as
+            # responses and are made JSON in _json_error.
+            logger.exception("API error at %s", request.get_full_path())
+            return JsonResponse({"detail": "internal error; it has been logged"}, status=500)
+
+    def _answer(self, request: HttpRequest) -> HttpResponse:
+        if _has_nul(request):
+            return JsonResponse({"detail": "a parameter holds a NUL character"}, status=400)
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"  # the API's views answer GET; HEAD is GET without the body
+        conditional = request.method == "GET" and not request.user.is_authenticated
+        if conditional:
+            etag, last_modified = validators()
+            not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+            if not_modified is not None:
+                response = not_modified
+                response["ETag"], response["Last-Modified"] = etag, http_date(last_modified)
+                return self._json_error(response)
+        response = self._json_error(self.get_response(request))
+        if conditional and response.status_code == 200:
+            response["ETag"], response["Last-Modified"] = etag, http_date(last_modified)
+            response["Cache-Control"] = "public, no-cache"
+        if head:
+            request.method = "HEAD"
+            if response.streaming:
+                response.streaming_content = []
+            else:
+                response.content = b""
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not request.path.startswith(PREFIX):
+            return None
+        logger.exception("API error at %s", request.get_full_path())
+        return JsonResponse({"detail": "internal error; it has been logged"}, status=500)
+
+    @staticmethod
+    def _json_error(response: HttpResponse) -> HttpResponse:
+        if response.status_code < 400 or response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
+            return response
+        message = MESSAGES.get(response.status_code, response.reason_phrase.lower())
+        replacement = JsonResponse({"detail": message}, status=response.status_code)
+        if response.has_header("Allow"):
+            replacement["Allow"] = response["Allow"]
+        return replacement
