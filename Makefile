@@ -18,7 +18,7 @@ help:
 	@echo "make dev               the autoreloading development server"
 	@echo "make lint              ruff check and format check"
 	@echo "make migrations-check  fail when models and migrations differ"
-	@echo "make bench             search and diagram at national scale, SQLite and PostgreSQL"
+	@echo "make bench             search, diagram and API at national scale, SQLite and PostgreSQL"
 
 # Installs missing Debian packages when run as root; otherwise says what is missing.
 system-packages:
@@ -96,11 +96,13 @@ bench: setup
 	VAR_DIR=var/bench DATABASE_URL= $(MANAGE) migrate -v0
 	VAR_DIR=var/bench DATABASE_URL= $(MANAGE) bench_search $(BENCH_ARGS) --output var/bench/search-sqlite.json
 	VAR_DIR=var/bench DATABASE_URL= $(MANAGE) bench_diagram --repeat $(BENCH_REPEAT) --output var/bench/diagram-sqlite.json
+	VAR_DIR=var/bench DATABASE_URL= $(MANAGE) bench_api --output var/bench/api-sqlite.json
 	@echo "=== PostgreSQL ==="
 	psql "$(BENCH_PG)/postgres" -qc "DROP DATABASE IF EXISTS jk_bench" -qc "CREATE DATABASE jk_bench"
 	VAR_DIR=var/bench DATABASE_URL=$(BENCH_PG)/jk_bench $(MANAGE) migrate -v0
 	VAR_DIR=var/bench DATABASE_URL=$(BENCH_PG)/jk_bench $(MANAGE) bench_search $(BENCH_ARGS) --output var/bench/search-postgresql.json
 	VAR_DIR=var/bench DATABASE_URL=$(BENCH_PG)/jk_bench $(MANAGE) bench_diagram --repeat $(BENCH_REPEAT) --output var/bench/diagram-postgresql.json
+	VAR_DIR=var/bench DATABASE_URL=$(BENCH_PG)/jk_bench $(MANAGE) bench_api --output var/bench/api-postgresql.json
 	@echo "Figures written to var/bench/*.json"
 
 clean:

@@ -1,0 +1,115 @@
+"""Load from several client processes against a running server: latency and throughput."""
+
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(port: int, workers: int) -> Iterator[subprocess.Popen]:
+    """The production server of `make run` (gunicorn.conf.py) with this process's settings."""
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        "BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": str(workers),
+        "GUNICORN_CMD_ARGS": "--access-logfile=/dev/null",
+    }
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "jarjestokartta.wsgi",
+            "-c",
+            "gunicorn.conf.py",
+        ],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                status, _ = get(port, "/api/v1/themes")
+                if status == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("gunicorn did not answer within 60 s")
+        yield server
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def get(
+    port: int, path: str, connection: http.client.HTTPConnection | None = None
+) -> tuple[int, int]:
+    """Status and body length of one GET."""
+    own = connection is None
+    connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        body = response.read()
+        return response.status, len(body)
+    finally:
+        if own:
+            connection.close()
+
+
+def latencies(port: int, paths: list[str]) -> list[float]:
+    """Milliseconds of each GET in turn, over one kept-alive connection."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    samples = []
+    for path in paths:
+        start = time.perf_counter()
+        status, _ = get(port, path, connection)
+        samples.append((time.perf_counter() - start) * 1000)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}")
+    connection.close()
+    return samples
+
+
+def _client(port: int, paths: list[str], seconds: float) -> int:
+    """One client: GETs round the paths for the given time; the number answered 200."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    done, number = 0, 0
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        status, _ = get(port, paths[number % len(paths)], connection)
+        if status != 200:
+            raise RuntimeError(f"{paths[number % len(paths)]} answered {status}")
+        done += 1
+        number += 1
+    connection.close()
+    return done
+
+
+def throughput(port: int, paths: list[str], clients: int, seconds: float) -> float:
+    """Requests a second that `clients` client processes get answered together."""
+    with ProcessPoolExecutor(clients) as pool:
+        # Each client starts on its own path, so they do not all ask for the same page.
+        jobs = [
+            pool.submit(_client, port, paths[i % len(paths) :] + paths[: i % len(paths)], seconds)
+            for i in range(clients)
+        ]
+        return sum(job.result() for job in jobs) / seconds

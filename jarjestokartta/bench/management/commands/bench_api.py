@@ -1,0 +1,106 @@
+"""The open data API under load from the production server, next to a static file it serves."""
+
+import json
+import platform
+import random
+import statistics
+from pathlib import Path
+
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+
+from jarjestokartta.bench import http
+from jarjestokartta.bench.measure import summary
+from jarjestokartta.directory.models import Organization, Theme
+from jarjestokartta.geography.models import Area, AreaKind
+
+
+class Command(BaseCommand):
+    help = (
+        "Serve the database with gunicorn (gunicorn.conf.py) and time the organisation list "
+        "and detail endpoints: median latency of one client, and throughput of several "
+        "client processes next to a static file served by the same server."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--clients", type=int, default=8)
+        parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+        parser.add_argument("--seconds", type=float, default=5.0, help="per throughput run")
+        parser.add_argument("--requests", type=int, default=100, help="per latency series")
+        parser.add_argument("--repeat", type=int, default=3, help="throughput runs")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--output", default="")
+
+    def handle(self, *args, **options) -> None:
+        if not Organization.objects.exists():
+            self.stderr.write("No organisations: run bench_search (or import data) first.")
+            return
+        call_command("collectstatic", interactive=False, verbosity=0)
+        kinds = self._paths(options["seed"], options["requests"])
+        port = http.free_port()
+        figures: dict = {
+            "database": connection.vendor,
+            "organizations_in_database": Organization.objects.count(),
+            "clients": options["clients"],
+            "gunicorn_workers": options["workers"],
+            "machine": f"{platform.machine()}, {platform.python_version()}, "
+            f"{__import__('os').cpu_count()} cores",
+        }
+        with http.gunicorn(port, options["workers"]):
+            for paths in kinds.values():  # warm-up: workers import, caches fill
+                http.latencies(port, paths[:10])
+            for name, paths in kinds.items():
+                figures[name] = {"latency": summary(http.latencies(port, paths))}
+            for name, paths in kinds.items():
+                runs = [
+                    http.throughput(port, paths, options["clients"], options["seconds"])
+                    for _ in range(options["repeat"])
+                ]
+                figures[name]["requests_per_second"] = round(statistics.median(runs), 1)
+        static = figures["static_file"]["requests_per_second"]
+        for name in ("list", "detail"):
+            figures[name]["ratio_to_static"] = round(
+                figures[name]["requests_per_second"] / static, 3
+            )
+        self._report(figures, options)
+        if options["output"]:
+            Path(options["output"]).write_text(json.dumps(figures, indent=1) + "\n")
+
+    def _paths(self, seed: int, count: int) -> dict[str, list[str]]:
+        """The requests each series cycles through: pages of filtered lists, random records."""
+        rng = random.Random(seed)
+        regions = list(
+            Area.objects.filter(classification=AreaKind.REGION).values_list("slug", flat=True)
+        )
+        themes = list(Theme.objects.values_list("slug", flat=True)) or [""]
+        ids = list(Organization.objects.values_list("popolo_id", flat=True))
+        lists = []
+        for _ in range(count):
+            query = f"per_page=50&page={rng.randint(1, 5)}&region={rng.choice(regions)}"
+            if rng.random() < 0.5:
+                query += f"&theme={rng.choice(themes)}"
+            lists.append(f"/api/v1/organizations?{query}")
+        details = [f"/api/v1/organizations/{rng.choice(ids)}" for _ in range(count)]
+        static = [staticfiles_storage.url("css/site.css")] * count
+        return {"static_file": static, "list": lists, "detail": details}
+
+    def _report(self, figures: dict, options: dict) -> None:
+        self.stdout.write(
+            f"\nAPI on {figures['database']} ({figures['organizations_in_database']:,} "
+            f"organisations), gunicorn {options['workers']} workers, "
+            f"{options['clients']} client processes\n"
+            f"  {'':28}{'median ms':>10}{'p95 ms':>10}{'req/s':>10}{'× static':>10}\n"
+        )
+        for label, key in [
+            ("static file (baseline)", "static_file"),
+            ("list, 50 a page, filtered", "list"),
+            ("detail", "detail"),
+        ]:
+            item = figures[key]
+            ratio = item.get("ratio_to_static", 1.0)
+            self.stdout.write(
+                f"  {label:28}{item['latency']['median_ms']:>10}{item['latency']['p95_ms']:>10}"
+                f"{item['requests_per_second']:>10}{ratio:>10}\n"
+            )
