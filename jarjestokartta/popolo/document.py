@@ -158,6 +158,9 @@ def parse_document(text: str | bytes) -> tuple[Document | None, list[str]]:
             continue
         seen: dict[str, int] = {}
         for index, item in enumerate(items):
+            # The parsed dict is dropped once its record is built: a national file would
+            # otherwise be held in memory twice over, as dicts and as records.
+            items[index] = None
             if not isinstance(item, dict):
                 problems.append(f"{collection}[{index}]: must be an object")
                 continue

@@ -25,7 +25,7 @@ from jarjestokartta.directory.models import (
     Theme,
 )
 from jarjestokartta.geography.models import Area, AreaAlias
-from jarjestokartta.popolo import exporter, records
+from jarjestokartta.popolo import creating, exporter, records
 from jarjestokartta.popolo.document import Document, ordered, parse_document
 from jarjestokartta.search import index as search_index
 from jarjestokartta.structures.models import Membership, Person, PersonContact, Post
@@ -229,30 +229,35 @@ class _Writer:
 
     # --- organisations --------------------------------------------------------------------
     def term(self, model: type[Model], name: str) -> Model:
-        cache = self.terms.setdefault(model, {t.name: t for t in model.objects.all()})
+        if model not in self.terms:  # read once: setdefault would query on every call
+            self.terms[model] = {t.name: t for t in model.objects.all()}
+        cache = self.terms[model]
         if name not in cache:
             slugs = _Slugs(model)
             cache[name] = model.objects.create(name=name, slug=slugs.make(name, "aihe"))
         return cache[name]
 
+    def counter(self, collection: str) -> Callable[[str], None]:
+        return lambda outcome: self._count(collection, outcome)
+
     def write_organizations(self) -> None:
         items = self.document.records["organizations"]
         existing = _existing(Organization, [r.id for r in items], exporter.organization_queryset())
-        slugs = _Slugs(Organization)
-        for record in ordered(items, "parent_id"):
+        self.org_slugs = _Slugs(Organization)
+        # New records first, in batches: existing ones may now point at them.
+        new = [self.with_canonical_areas(r) for r in items if r.id not in existing]
+        creating.create_organizations(self, new, self.counter("organizations"))
+        for record in ordered([r for r in items if r.id in existing], "parent_id"):
             record = self.with_canonical_areas(record)
-            org = existing.get(record.id)
-            if org is not None and exporter.organization_record(org) == record.normal_form():
-                self.pks["organizations"][record.id] = org.pk
+            org = existing[record.id]
+            self.pks["organizations"][record.id] = org.pk
+            if exporter.organization_record(org) == record.normal_form():
                 self._count("organizations", "unchanged")
                 continue
-            outcome = "updated" if org else "created"
-            org = org or Organization(popolo_id=record.id, slug=slugs.make(record.name, "jarjesto"))
             self._fill_organization(org, record)
-            self.pks["organizations"][record.id] = org.pk
-            self._count("organizations", outcome)
+            self._count("organizations", "updated")
 
-    def _fill_organization(self, org: Organization, record: records.Organization) -> None:
+    def set_organization_fields(self, org: Organization, record: records.Organization) -> None:
         frequency = record.meeting_frequency
         org.name, org.name_sv, org.name_en = record.name, record.name_sv, record.name_en
         org.classification = record.classification
@@ -268,6 +273,9 @@ class _Writer:
             date.fromisoformat(record.last_verified) if record.last_verified else None
         )
         org.extras = record.extras
+
+    def _fill_organization(self, org: Organization, record: records.Organization) -> None:
+        self.set_organization_fields(org, record)
         org.save()
         # The file holds the whole record, so the nested lists are replaced, not merged.
         org.other_names.all().delete()
@@ -302,14 +310,16 @@ class _Writer:
     def write_persons(self) -> None:
         items = self.document.records["persons"]
         existing = _existing(Person, [r.id for r in items], exporter.person_queryset())
+        new = [r for r in items if r.id not in existing]
+        creating.create_persons(self, new, self.counter("persons"))
         for record in items:
             person = existing.get(record.id)
-            if person is not None and exporter.person_record(person) == record.normal_form():
+            if person is None:
+                continue
+            if exporter.person_record(person) == record.normal_form():
                 self.pks["persons"][record.id] = person.pk
                 self._count("persons", "unchanged")
                 continue
-            outcome = "updated" if person else "created"
-            person = person or Person(popolo_id=record.id)
             person.name, person.given_name = record.name, record.given_name
             person.family_name, person.is_public = record.family_name, record.public
             person.extras = record.extras
@@ -319,56 +329,58 @@ class _Writer:
                 PersonContact(person=person, **c.model_dump()) for c in record.contact_details
             )
             self.pks["persons"][record.id] = person.pk
-            self._count("persons", outcome)
+            self._count("persons", "updated")
 
     def write_posts(self) -> None:
-        items = self.document.records["posts"]
+        items = [self.with_canonical_areas(r) for r in self.document.records["posts"]]
         existing = _existing(Post, [r.id for r in items], exporter.post_queryset())
+        new = [r for r in items if r.id not in existing]
+        creating.create_posts(self, new, self.counter("posts"))
         for record in items:
-            record = self.with_canonical_areas(record)
             post = existing.get(record.id)
-            if post is not None and exporter.post_record(post) == record.normal_form():
-                self.pks["posts"][record.id] = post.pk
+            if post is None:
+                continue
+            self.pks["posts"][record.id] = post.pk
+            if exporter.post_record(post) == record.normal_form():
                 self._count("posts", "unchanged")
                 continue
-            outcome = "updated" if post else "created"
-            post = post or Post(popolo_id=record.id)
-            post.label, post.other_label, post.role = record.label, record.other_label, record.role
-            post.organization_id = self.pk("organizations", record.organization_id)
-            post.area = self.area(record.area_id)
-            post.start_date, post.end_date = record.start_date, record.end_date
-            post.extras = record.extras
+            self.set_post_fields(post, record)
             post.save()
-            self.pks["posts"][record.id] = post.pk
-            self._count("posts", outcome)
+            self._count("posts", "updated")
+
+    def set_post_fields(self, post: Post, record: records.Post) -> None:
+        post.label, post.other_label, post.role = record.label, record.other_label, record.role
+        post.organization_id = self.pk("organizations", record.organization_id)
+        post.area = self.area(record.area_id)
+        post.start_date, post.end_date = record.start_date, record.end_date
+        post.extras = record.extras
 
     def write_memberships(self) -> None:
         items = self.document.records["memberships"]
         existing = _existing(Membership, [r.id for r in items], exporter.membership_queryset())
-        for record in ordered(items, "deputy_of_id"):
-            membership = existing.get(record.id)
-            if (
-                membership is not None
-                and exporter.membership_record(membership) == record.normal_form()
-            ):
-                self.pks["memberships"][record.id] = membership.pk
+        new = [r for r in items if r.id not in existing]
+        creating.create_memberships(self, new, self.counter("memberships"))
+        for record in ordered([r for r in items if r.id in existing], "deputy_of_id"):
+            membership = existing[record.id]
+            self.pks["memberships"][record.id] = membership.pk
+            if exporter.membership_record(membership) == record.normal_form():
                 self._count("memberships", "unchanged")
                 continue
-            outcome = "updated" if membership else "created"
-            m = membership or Membership(popolo_id=record.id)
-            m.organization_id = self.pk("organizations", record.organization_id)
-            m.person_id = self.pk("persons", record.person_id)
-            m.member_organization_id = self.pk("organizations", record.member_organization_id)
-            m.role, m.label = record.role, record.label
-            m.post_id = self.pk("posts", record.post_id)
-            m.on_behalf_of_id = self.pk("organizations", record.on_behalf_of_id)
-            m.deputy_of_id = self.pk("memberships", record.deputy_of_id)
-            m.appointed_by_id = self.pk("organizations", record.appointed_by_id)
-            m.start_date, m.end_date = record.start_date, record.end_date
-            m.extras = record.extras
-            m.save()
-            self.pks["memberships"][record.id] = m.pk
-            self._count("memberships", outcome)
+            self.set_membership_fields(membership, record)
+            membership.save()
+            self._count("memberships", "updated")
+
+    def set_membership_fields(self, m: Membership, record: records.Membership) -> None:
+        m.organization_id = self.pk("organizations", record.organization_id)
+        m.person_id = self.pk("persons", record.person_id)
+        m.member_organization_id = self.pk("organizations", record.member_organization_id)
+        m.role, m.label = record.role, record.label
+        m.post_id = self.pk("posts", record.post_id)
+        m.on_behalf_of_id = self.pk("organizations", record.on_behalf_of_id)
+        m.deputy_of_id = self.pk("memberships", record.deputy_of_id)
+        m.appointed_by_id = self.pk("organizations", record.appointed_by_id)
+        m.start_date, m.end_date = record.start_date, record.end_date
+        m.extras = record.extras
 
 
 def popolo_write(

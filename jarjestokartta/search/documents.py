@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from django.utils import translation
 
@@ -63,8 +64,10 @@ def organization_queryset():
     )
 
 
+@cache
 def _kind_names() -> dict[str, str]:
-    # The kind's Finnish name is searchable: "hanke Kuopio", "verkosto".
+    # The kind's Finnish name is searchable: "hanke Kuopio", "verkosto". Read once: translating
+    # the labels for every organisation took a tenth of the time of indexing.
     with translation.override("fi"):
         return {kind.value: str(kind.label) for kind in Organization.Kind}
 

@@ -240,3 +240,82 @@ def test_fields_we_do_not_model_come_back_on_export(db):
     }
     popolo_import(json.dumps({"organizations": [record]}))
     assert by_id(export_document()["organizations"])["o"] == record
+
+
+def test_created_records_have_their_first_history_row_and_are_searchable(demo, demo_data):
+    from jarjestokartta.search.service import search_organizations
+
+    for model, collection in [
+        (Organization, "organizations"),
+        (Person, "persons"),
+        (Post, "posts"),
+        (Membership, "memberships"),
+    ]:
+        created = model.history.filter(history_type="+")
+        assert created.count() == len(demo_data[collection]), collection
+        first = demo_data[collection][0]
+        row = created.get(popolo_id=first["id"])
+        assert row.history_change_reason == "import"
+        assert row.instance.pk == model.objects.get(popolo_id=first["id"]).pk
+    names = [r["name"] for r in search_organizations(q="perheentalo", chosen={}).results]
+    assert "Kuopion perheentalo" in names
+
+
+def test_existing_records_may_point_at_new_ones_in_the_same_file(demo, demo_data):
+    """New records are created first, in batches; existing ones updated after may use them."""
+    org = demo_data["organizations"][0]
+    regular = demo_data["memberships"][0]
+    new_parent = {
+        "id": "uusi-katto",
+        "name": "Uusi kattojärjestö ry",
+        "classification": "association",
+    }
+    new_regular = {**regular, "id": "uusi-jasenyys", "start_date": "2024"}
+    new_regular.pop("end_date", None)
+    deputy = next(m for m in demo_data["memberships"] if m.get("deputy_of_id"))
+    deputy = {
+        **deputy,
+        "organization_id": new_regular["organization_id"],
+        "deputy_of_id": "uusi-jasenyys",
+    }
+    counts = popolo_import(
+        json.dumps(
+            {
+                "organizations": [{**org, "parent_id": "uusi-katto"}, new_parent],
+                "memberships": [deputy, new_regular],
+            }
+        )
+    )
+    assert counts["organizations"] == {"created": 1, "updated": 1}
+    assert counts["memberships"] == {"created": 1, "updated": 1}
+    child = Organization.objects.get(popolo_id=org["id"])
+    assert child.parent.popolo_id == "uusi-katto"
+    assert Membership.objects.get(popolo_id=deputy["id"]).deputy_of.popolo_id == "uusi-jasenyys"
+    assert child.history.first().parent_id == child.parent_id
+
+
+def test_parents_and_deputies_within_the_new_records_are_created_in_layers(db):
+    orgs = [
+        {"id": "haara", "name": "Haara ry", "classification": "association", "parent_id": "piiri"},
+        {"id": "piiri", "name": "Piiri ry", "classification": "association", "parent_id": "liitto"},
+        {"id": "liitto", "name": "Liitto ry", "classification": "association"},
+        {"id": "neuvosto", "name": "Neuvosto", "classification": "council"},
+    ]
+    memberships = [
+        {
+            "id": "vara",
+            "organization_id": "neuvosto",
+            "member": {"@type": "Organization", "id": "haara"},
+            "role": "deputy_member",
+            "deputy_of_id": "varsinainen",
+        },
+        {
+            "id": "varsinainen",
+            "organization_id": "neuvosto",
+            "member": {"@type": "Organization", "id": "piiri"},
+        },
+    ]
+    popolo_import(json.dumps({"organizations": orgs, "memberships": memberships}))
+    branch = Organization.objects.get(popolo_id="haara")
+    assert branch.parent.parent.popolo_id == "liitto"
+    assert Membership.objects.get(popolo_id="vara").deputy_of.popolo_id == "varsinainen"

@@ -28,6 +28,7 @@ class Command(BaseCommand):
 
         try:
             document = popolo_validate(text)
+            del text  # the records hold what is needed; a national file is 100+ MB of text
         except ImportProblems as error:
             for problem in error.problems:
                 self.stderr.write(f"  {problem}")
