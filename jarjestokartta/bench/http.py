@@ -13,6 +13,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+def worker_memory_mb(server: subprocess.Popen) -> list[float]:
+    """Resident memory (VmRSS) of each worker process of a running gunicorn, in MB."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(round(int(line.split()[1]) / 1024, 1))
+    return sizes
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

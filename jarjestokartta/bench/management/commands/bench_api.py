@@ -48,7 +48,7 @@ class Command(BaseCommand):
             "machine": f"{platform.machine()}, {platform.python_version()}, "
             f"{__import__('os').cpu_count()} cores",
         }
-        with http.gunicorn(port, options["workers"]):
+        with http.gunicorn(port, options["workers"]) as server:
             for paths in kinds.values():  # warm-up: workers import, caches fill
                 http.latencies(port, paths[:10])
             for name, paths in kinds.items():
@@ -59,6 +59,8 @@ class Command(BaseCommand):
                     for _ in range(options["repeat"])
                 ]
                 figures[name]["requests_per_second"] = round(statistics.median(runs), 1)
+            # After every request of the run: the largest worker is the one to size for.
+            figures["worker_memory_mb"] = max(http.worker_memory_mb(server))
         static = figures["static_file"]["requests_per_second"]
         for name in ("list", "detail"):
             figures[name]["ratio_to_static"] = round(
@@ -104,3 +106,4 @@ class Command(BaseCommand):
                 f"  {label:28}{item['latency']['median_ms']:>10}{item['latency']['p95_ms']:>10}"
                 f"{item['requests_per_second']:>10}{ratio:>10}\n"
             )
+        self.stdout.write(f"  largest worker after the run: {figures['worker_memory_mb']} MB\n")

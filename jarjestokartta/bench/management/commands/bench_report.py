@@ -1,0 +1,99 @@
+"""One table of everything `make bench` measured, SQLite next to PostgreSQL, with the targets."""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+# (label, file, path to the figure, target, larger is better). Targets from issue 7, for
+# SQLite on the 2-core machine; PostgreSQL may be 1.5 times off them.
+ROWS = [
+    ("import: seconds", "import", ("seconds",), 60, False),
+    ("import: organisations/s", "import", ("organizations_per_second",), None, True),
+    ("import: peak memory MB", "import", ("peak_memory_mb",), 1024, False),
+    ("search: median ms", "search", ("endpoint", "median_ms"), None, False),
+    ("search: p95 ms", "search", ("endpoint", "p95_ms"), 30, False),
+    ("search: p95 / raw engine", "search", ("p95_ratio",), 2, False),
+    ("organisation page: median ms", "pages", ("organization", "median_ms"), 20, False),
+    ("organisation page: queries", "pages", ("organization", "queries_median"), None, False),
+    ("body page: median ms", "pages", ("body", "median_ms"), None, False),
+    ("body page: queries", "pages", ("body", "queries_median"), None, False),
+    ("region page: median ms", "pages", ("region", "median_ms"), None, False),
+    ("region page: queries", "pages", ("region", "queries_median"), None, False),
+    ("API static file: req/s", "api", ("static_file", "requests_per_second"), None, True),
+    ("API list: req/s", "api", ("list", "requests_per_second"), None, True),
+    ("API list: × static", "api", ("list", "ratio_to_static"), 0.25, True),
+    ("API detail: req/s", "api", ("detail", "requests_per_second"), None, True),
+    ("API detail: × static", "api", ("detail", "ratio_to_static"), None, True),
+    ("diagram: nodes", "diagram", ("nodes",), None, False),
+    ("diagram: read ms", "diagram", ("build", "median_ms"), None, False),
+    ("diagram: read + draw ms", "diagram", ("total", "median_ms"), 1000, False),
+    ("worker memory MB", "api", ("worker_memory_mb",), 300, False),
+]
+DATABASES = [("SQLite", "sqlite"), ("PostgreSQL", "postgresql")]
+ALLOWANCE = {"sqlite": 1.0, "postgresql": 1.5}
+
+
+class Command(BaseCommand):
+    help = "Print the figures of make bench as one table and write them as one JSON file."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("directory", help="where the bench commands wrote their JSON")
+        parser.add_argument("--output", default="")
+
+    def handle(self, *args, directory: str, output: str, **options) -> None:
+        folder = Path(directory)
+        found = {
+            (part, db): json.loads(path.read_text())
+            for part in {row[1] for row in ROWS}
+            for _, db in DATABASES
+            if (path := folder / f"{part}-{db}.json").exists()
+        }
+        table = []
+        for label, part, keys, target, larger in ROWS:
+            row = {"figure": label, "target": target}
+            for _, db in DATABASES:
+                value = _dig(found.get((part, db)), keys)
+                row[db] = value
+                row[f"{db}_meets_target"] = _meets(value, target, larger, ALLOWANCE[db])
+            table.append(row)
+        self.stdout.write(_format(table))
+        if output:
+            Path(output).write_text(
+                json.dumps(
+                    {"table": table, "details": {f"{p}-{d}": v for (p, d), v in found.items()}},
+                    indent=1,
+                )
+                + "\n"
+            )
+
+
+def _dig(data, keys):
+    for key in keys:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def _meets(value, target, larger: bool, allowance: float):
+    if value is None or target is None:
+        return None
+    return value >= target / allowance if larger else value <= target * allowance
+
+
+def _format(table: list[dict]) -> str:
+    def cell(row, db):
+        value = row[db]
+        if value is None:
+            return "–"
+        mark = {True: " ok", False: " MISS", None: ""}[row[f"{db}_meets_target"]]
+        return f"{value:,}{mark}" if isinstance(value, int | float) else f"{value}{mark}"
+
+    lines = [f"{'':32}{'target':>10}{'SQLite':>18}{'PostgreSQL':>18}"]
+    for row in table:
+        target = "" if row["target"] is None else f"{row['target']:,}"
+        lines.append(
+            f"{row['figure']:32}{target:>10}{cell(row, 'sqlite'):>18}{cell(row, 'postgresql'):>18}"
+        )
+    return "\n".join(lines) + "\n"
