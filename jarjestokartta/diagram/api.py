@@ -41,25 +41,43 @@ def _diagram(params: DiagramParams) -> service.Diagram:
         raise HttpError(404, str(error)) from None
 
 
+DESCRIPTION = f"""A region's cooperation structure, or one organisation's neighbourhood, as of a
+date.
+
+Edges point from the actor (member, deputy, chair, coordinator, funder, appointing body) to the
+body; `represents` from a member to the organisation it speaks for; `part_of` from a
+sub-organisation to its parent. Dates are ISO days; null means not known.
+
+A region with more than {service.OVERVIEW_THRESHOLD} ties on the day is an **overview**
+(`"overview": true`): its cooperation bodies, projects and public bodies with the ties between
+them (a person who sits for one of them is a tie from that organisation), the organisations
+that coordinate, fund, administer, appoint or serve as secretariat, and for each body one node
+of kind `members` standing for its other members: `count` is their number and `counts` splits
+it by kind (`person` for people who sit on their own behalf); a `member` edge ties it to the
+body and its `url` is the diagram focused on the body, where they are drawn one by one.
+`summarised` is the sum of the counts. Around a focus, a step that would reach more than
+{service.NEIGHBOURHOOD_LIMIT} organisations is not taken: `depth` is the depth drawn, and
+`note` says so in the request's language.
+"""
+
+
 @router.get(
     "/diagram",
     response={200: dict, 400: Message, 404: Message},
     summary="The structure as nodes and edges",
+    description=DESCRIPTION,
 )
 def diagram_json(request: HttpRequest, params: Query[DiagramParams]) -> dict:
-    """A region's cooperation structure, or one organisation's neighbourhood, as of a date.
-
-    Edges point from the actor (member, deputy, chair, coordinator, funder, appointing body) to
-    the body; `represents` from a member to the organisation it speaks for; `part_of` from a
-    sub-organisation to its parent. Dates are ISO days; null means not known.
-    """
     result = _diagram(params)
     return {
         "date": result.request.day.isoformat(),
         "region": result.request.region.slug if result.request.region else None,
         "focus": result.request.focus.popolo_id if result.request.focus else None,
-        "depth": result.request.depth if result.request.focus else None,
+        "depth": result.depth if result.request.focus else None,
         "years": list(result.years) if result.years else None,
+        "overview": result.overview,
+        "summarised": result.summarised,
+        "note": result.note,
         **result.graph.as_json(),
     }
 

@@ -11,9 +11,10 @@ from jarjestokartta.diagram import graph as g
 from jarjestokartta.diagram.kinds import (
     EDGE_LABELS,
     EDGE_STYLES,
-    NODE_KINDS,
+    LEGEND_KINDS,
     NODE_LABELS,
     NODE_STYLES,
+    SUMMARY_LABEL,
 )
 
 # Above this many nodes the picture clusters associations by municipality and trades Graphviz's
@@ -62,7 +63,7 @@ def layout(
     clusters: dict[str, list[str]] = {}
     for node in graph.nodes.values():
         shape, style, fill = NODE_STYLES.get(node.kind, NODE_STYLES["other"])
-        kind = str(NODE_LABELS.get(node.kind, node.kind))
+        kind = str(_kind_label(node.kind))
         picture.add_node(
             node.id,
             label=_text("\n".join(textwrap.wrap(node.label, 28)) or node.id),
@@ -70,7 +71,7 @@ def layout(
             style=style,
             fillcolor=fill,
             id=f"node-{node.id}",
-            tooltip=_text(f"{node.label} ({kind})"),
+            tooltip=_text(_summary_tooltip(node) if node.counts else f"{node.label} ({kind})"),
             penwidth="3" if node.id == focus else "1",
             **({"URL": base_url + node.url} if node.url else {}),
         )
@@ -114,7 +115,7 @@ def layout(
 
 
 def _legend(picture: pygraphviz.AGraph, graph: g.Graph) -> None:
-    node_kinds = sorted({node.kind for node in graph.nodes.values()}, key=NODE_KINDS.index)
+    node_kinds = sorted({node.kind for node in graph.nodes.values()}, key=LEGEND_KINDS.index)
     edge_kinds = [kind for kind in g.EDGE_KINDS if any(e.kind == kind for e in graph.edges)]
     if not node_kinds:
         return
@@ -124,7 +125,7 @@ def _legend(picture: pygraphviz.AGraph, graph: g.Graph) -> None:
         fill = NODE_STYLES.get(kind, NODE_STYLES["other"])[2]
         rows.append(
             f'<TR><TD BGCOLOR="{fill}" BORDER="1" WIDTH="24"> </TD>'
-            f'<TD ALIGN="LEFT">{escape(str(NODE_LABELS.get(kind, kind)))}</TD></TR>'
+            f'<TD ALIGN="LEFT">{escape(str(_kind_label(kind)))}</TD></TR>'
         )
     for kind in edge_kinds:
         colour, style, _width = EDGE_STYLES[kind]
@@ -139,6 +140,15 @@ def _legend(picture: pygraphviz.AGraph, graph: g.Graph) -> None:
     picture.add_node(
         "legend", label=f"<{table}>", shape="box", style="rounded", id="legend", sortv="1000000"
     )
+
+
+def _summary_tooltip(node: g.Node) -> str:
+    kinds = ", ".join(f"{_kind_label(kind)} {number}" for kind, number in node.counts)
+    return f"{node.label} ({kinds})"
+
+
+def _kind_label(kind: str) -> str:
+    return SUMMARY_LABEL if kind == g.MEMBERS else NODE_LABELS.get(kind, kind)
 
 
 def _period(edge: g.Edge) -> str:

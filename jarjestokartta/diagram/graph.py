@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 PERSON = "person"
+# A region overview's stand-in for the ordinary members of one body: a count, not a name.
+MEMBERS = "members"
 
 # Edge kinds, in the order the legend and the text alternative list them.
 APPOINTS = "appoints"
@@ -44,7 +46,7 @@ BELOW = {CHAIR, SECRETARIAT, MEMBER, DEPUTY, PART_OF}
 @dataclass(frozen=True)
 class Node:
     id: str
-    kind: str  # an organisation classification, or PERSON
+    kind: str  # an organisation classification, PERSON, or MEMBERS
     label: str
     url: str = ""
     group: str = ""  # the home municipality or region: large diagrams cluster by it
@@ -52,6 +54,13 @@ class Node:
     end: date | None = None
     start_date: str = ""  # as recorded, possibly partial: "2020"
     end_date: str = ""
+    # MEMBERS only: how many it stands for, by kind ("association", …, PERSON for people who
+    # sit on their own behalf), largest first.
+    counts: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def count(self) -> int:
+        return sum(number for _kind, number in self.counts)
 
 
 @dataclass(frozen=True)
@@ -106,12 +115,15 @@ class Graph:
         return Graph(nodes, edges)._without_loose_people()
 
     def filtered(self, node_kinds: Iterable[str] = (), edge_kinds: Iterable[str] = ()) -> "Graph":
-        """Only the chosen kinds; an empty choice means every kind."""
+        """Only the chosen kinds; an empty choice means every kind. A summary of members stays
+        when one of the kinds it counts is chosen."""
         node_kinds, edge_kinds = set(node_kinds), set(edge_kinds)
         nodes = {
             key: node
             for key, node in self.nodes.items()
-            if not node_kinds or node.kind in node_kinds
+            if not node_kinds
+            or node.kind in node_kinds
+            or any(kind in node_kinds for kind, _number in node.counts)
         }
         edges = [
             edge
@@ -171,6 +183,10 @@ class Graph:
             for day, text in (("start", "start_date"), ("end", "end_date")):
                 value = record.pop(day)
                 record[text] = record[text] or (value.isoformat() if value else None)
+            counts = record.pop("counts", ())
+            if isinstance(item, Node) and item.kind == MEMBERS:
+                record["count"] = item.count
+                record["counts"] = dict(counts)
             return record
 
         return {

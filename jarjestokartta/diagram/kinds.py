@@ -19,6 +19,9 @@ EDGE_LABELS = {
     g.PART_OF: _("part of"),
 }
 NODE_KINDS = list(NODE_LABELS)
+# Not a kind to choose in the filters: it only stands for the members of a body in an overview.
+SUMMARY_LABEL = _("member organisations, counted")
+LEGEND_KINDS = [*NODE_KINDS, g.MEMBERS]
 
 # Shapes and fills that stay apart in greyscale print too; fills light enough for black text.
 NODE_STYLES = {
@@ -35,6 +38,7 @@ NODE_STYLES = {
     "project": ("folder", "filled", "#d9f99d"),
     "other": ("box", "dashed,filled", "#f3f4f6"),
     g.PERSON: ("box", "rounded,dashed,filled", "#ffffff"),
+    g.MEMBERS: ("note", "filled", "#f1f5f9"),
 }
 EDGE_STYLES = {  # colour, style, width
     g.APPOINTS: ("#1d4ed8", "bold", "2"),

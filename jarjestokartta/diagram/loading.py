@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from jarjestokartta.diagram import graph as g
 from jarjestokartta.directory.models import BODY_KINDS, Organization
+from jarjestokartta.directory.queries import located_in
 from jarjestokartta.geography.models import Area
 from jarjestokartta.structures.models import Membership, Role
 
@@ -33,41 +34,75 @@ ROLE_EDGES = {
 }
 
 
-def region_graph(region: Area, day: date) -> g.Graph:
-    """The region's organisations (its municipalities as of the day), what they take part in,
-    and who takes part in their bodies."""
-    located = Organization.objects.in_region(region, day).values("pk")
+def region_graph(area_ids: list[int], day: date) -> g.Graph:
+    """The region's organisations (`area_ids`: the region and its municipalities as of the
+    day), what they take part in, and who takes part in their bodies."""
+    located = Organization.objects.filter(located_in(area_ids)).values("pk")
     memberships = Membership.objects.filter(
         Q(organization__in=located) | Q(member_organization__in=located)
     )
-    bodies = Organization.objects.in_region(region, day).filter(classification__in=STRUCTURE_KINDS)
+    bodies = Organization.objects.filter(located_in(area_ids)).filter(
+        classification__in=STRUCTURE_KINDS
+    )
     return _graph(memberships, bodies)
 
 
-def neighbourhood_graph(focus: Organization, depth: int) -> g.Graph:
-    """Everything within `depth` ties of the organisation on any date (two queries a step)."""
+def region_ties(area_ids: list[int], day: date, limit: int) -> int:
+    """How many memberships touch the region on the day, counted only up to `limit` + 1: the
+    query stops there, so deciding whether the region is too large costs the same in any
+    region."""
+    located = Organization.objects.filter(located_in(area_ids)).values("pk")
+    return (
+        Membership.objects.active_on(day)
+        .filter(Q(organization__in=located) | Q(member_organization__in=located))
+        .order_by()
+        .values("pk")[: limit + 1]
+        .count()
+    )
+
+
+def neighbourhood_graph(focus: Organization, depth: int, limit: int) -> tuple[g.Graph, int]:
+    """Everything within `depth` ties of the organisation on any date (two queries a step),
+    and the depth actually read.
+
+    The first step is always read whole: it is the focus's own member list. A further step
+    that would take the neighbourhood past `limit` organisations is not taken (its query
+    reads at most a few times `limit` rows), so a hub's depth 3 cannot reach the whole country.
+    """
     seen = {focus.pk}
     frontier = {focus.pk}
-    for _step in range(depth):
+    reached_depth = depth
+    for step in range(1, depth + 1):
         if not frontier:
             break
         reached: set[int] = set()
-        for row in Membership.objects.filter(
+        rows = Membership.objects.filter(
             Q(organization__in=frontier)
             | Q(member_organization__in=frontier)
             | Q(on_behalf_of__in=frontier)
-        ).values_list("organization", "member_organization", "on_behalf_of"):
+        ).values_list("organization", "member_organization", "on_behalf_of")
+        if step > 1:
+            rows = rows.order_by()[: limit * ROWS_PER_NODE]
+        rows = list(rows)
+        for row in rows:
             reached.update(pk for pk in row if pk)
         for row in Organization.objects.filter(
             Q(pk__in=frontier) | Q(parent__in=frontier)
         ).values_list("pk", "parent"):
             reached.update(pk for pk in row if pk)
+        if step > 1 and (len(rows) == limit * ROWS_PER_NODE or len(seen | reached) > limit):
+            reached_depth = step - 1
+            break
         frontier = reached - seen
         seen |= reached
     memberships = Membership.objects.filter(organization__in=seen).filter(
         Q(member_organization__in=seen) | Q(member_organization__isnull=True)
     )
-    return _graph(memberships, Organization.objects.filter(pk__in=seen))
+    return _graph(memberships, Organization.objects.filter(pk__in=seen)), reached_depth
+
+
+# Memberships read per organisation allowed in a neighbourhood before a step counts as too far.
+ROWS_PER_NODE = 4
 
 
 def _graph(memberships, organizations) -> g.Graph:
@@ -145,17 +180,17 @@ def _graph(memberships, organizations) -> g.Graph:
                     label=m.label,
                 )
             )
-    for child, parent in Organization.objects.filter(
-        pk__in=list(orgs), parent__in=list(orgs)
-    ).values_list("pk", "parent"):
-        graph.add_edge(
-            g.Edge(
-                id=f"{orgs[child].popolo_id}/part_of",
-                kind=g.PART_OF,
-                source=orgs[child].popolo_id,
-                target=orgs[parent].popolo_id,
+    for org in sorted(orgs.values(), key=lambda org: (org.name, org.pk)):
+        parent = orgs.get(org.parent_id)
+        if parent is not None:
+            graph.add_edge(
+                g.Edge(
+                    id=f"{org.popolo_id}/part_of",
+                    kind=g.PART_OF,
+                    source=org.popolo_id,
+                    target=parent.popolo_id,
+                )
             )
-        )
     return graph
 
 
@@ -169,6 +204,7 @@ NODE_FIELDS = [
     "active_until",
     "founding_date",
     "dissolution_date",
+    "parent",  # the "part of" ties, without another query
 ]
 MEMBERSHIP_FIELDS = [
     "popolo_id",

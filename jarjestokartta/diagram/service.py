@@ -7,13 +7,21 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from jarjestokartta.diagram import graph as g
-from jarjestokartta.diagram import loading
+from jarjestokartta.diagram import loading, overview
 from jarjestokartta.diagram.kinds import NODE_KINDS
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.directory.presentation import parse_day
+from jarjestokartta.directory.queries import areas_within
 from jarjestokartta.geography.models import Area, AreaKind
 
 DEPTHS = (1, 2, 3)
+# A region with more memberships than this on the day is drawn as an overview: its bodies and a
+# count of each one's members. 300 ties is already a picture of some 300 nodes, wider than any
+# screen at a legible size (the compact layout starts at 150), with a text alternative of
+# several hundred lines. The demo regions have under 40.
+OVERVIEW_THRESHOLD = 300
+# A focus whose next step would reach more organisations than this stops at the step before.
+NEIGHBOURHOOD_LIMIT = 600
 
 
 class BadRequest(ValueError):
@@ -87,6 +95,8 @@ class Diagram:
     request: DiagramRequest
     graph: g.Graph  # what is drawn
     years: tuple[int, int] | None  # the years the unfiltered data spans
+    overview: bool = False  # the region's bodies with their members counted, not drawn
+    depth: int = 0  # the depth drawn around a focus: less than asked when capped
 
     @property
     def focus(self) -> str:
@@ -97,18 +107,58 @@ class Diagram:
         place = self.request.focus.name if self.request.focus else self.request.region.name
         return f"{place} {self.request.day:%-d.%-m.%Y}"
 
+    @property
+    def summarised(self) -> int:
+        """How many memberships of organisations and people the summary nodes stand for (an
+        organisation in two bodies is counted in both)."""
+        return sum(node.count for node in self.graph.nodes.values() if node.kind == g.MEMBERS)
+
+    @property
+    def note(self) -> str:
+        """What the picture leaves out and how to see it, for people; empty when nothing."""
+        if self.overview:
+            return _(
+                "This region has more than %(threshold)s ties, so the diagram is an overview: "
+                "cooperation bodies, projects and public bodies with the ties between them, and "
+                "the number of each body's member organisations. Click a body, or its number "
+                "of members, to see its members one by one."
+            ) % {"threshold": OVERVIEW_THRESHOLD}
+        if self.request.focus and self.depth < self.request.depth:
+            return _(
+                "Shown to depth %(depth)s: depth %(asked)s would reach more than %(limit)s "
+                "organisations. Focus on a body further out to see its neighbours."
+            ) % {"depth": self.depth, "asked": self.request.depth, "limit": NEIGHBOURHOOD_LIMIT}
+        return ""
+
 
 def diagram(request: DiagramRequest) -> Diagram:
-    """A region's structure, or the focus and its neighbours, as of the request's day."""
+    """A region's structure, or the focus and its neighbours, as of the request's day.
+
+    A region with more than OVERVIEW_THRESHOLD ties on the day becomes an overview (see
+    `overview.region_overview`); deciding that costs one bounded count.
+    """
+    depth = request.depth
+    summarise = False
     if request.focus:
-        everything = loading.neighbourhood_graph(request.focus, request.depth)
+        everything, depth = loading.neighbourhood_graph(
+            request.focus, request.depth, NEIGHBOURHOOD_LIMIT
+        )
+        years = everything.years()
     elif request.region:
-        everything = loading.region_graph(request.region, request.day)
+        area_ids = areas_within(request.region, request.day)
+        ties = loading.region_ties(area_ids, request.day, OVERVIEW_THRESHOLD)
+        summarise = ties > OVERVIEW_THRESHOLD
+        if summarise:
+            read = overview.region_overview(area_ids, request.day)
+            everything, years = read.graph, read.years
+        else:
+            everything = loading.region_graph(area_ids, request.day)
+            years = everything.years()
     else:
         raise BadRequest(_("Choose a region or an organisation to focus on."))
     shown = everything.on_day(request.day).filtered(request.node_kinds, request.edge_kinds)
     if request.focus:
-        shown = shown.neighbourhood(request.focus.popolo_id, request.depth)
+        shown = shown.neighbourhood(request.focus.popolo_id, depth)
     else:
         shown = shown.connected(keep_kinds=loading.STRUCTURE_KINDS)
-    return Diagram(request=request, graph=shown, years=everything.years())
+    return Diagram(request=request, graph=shown, years=years, overview=summarise, depth=depth)

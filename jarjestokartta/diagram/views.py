@@ -75,7 +75,7 @@ def _picture(diagram: service.Diagram) -> dict:
         drawn = drawing.draw(diagram.graph, "svg", diagram.title, focus=diagram.focus).decode()
         svg = mark_safe(drawn[drawn.index("<svg") :])  # Graphviz escapes every label
     focus_choices = sorted(
-        (node for node in diagram.graph.nodes.values() if node.kind != g.PERSON),
+        (node for node in diagram.graph.nodes.values() if node.kind not in (g.PERSON, g.MEMBERS)),
         key=lambda node: node.label.casefold(),
     )
     return {

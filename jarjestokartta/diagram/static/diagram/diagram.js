@@ -8,7 +8,8 @@ document.addEventListener("click", (event) => {
   if (event.ctrlKey || event.metaKey || event.shiftKey) return; // a new tab gets the page
   event.preventDefault();
   const select = form.querySelector("#keskus");
-  const id = node.id.slice("node-".length);
+  // A body's count of members ("members:<id>") focuses on the body, where they are drawn.
+  const id = node.id.slice("node-".length).replace(/^members:/, "");
   if (![...select.options].some((option) => option.value === id)) {
     select.add(new Option(id, id));
   }
