@@ -1,10 +1,15 @@
-"""A large synthetic cooperation structure in one region, for timing the diagram."""
+"""A large synthetic cooperation structure in one region, for timing the diagram, and what
+its overview summarises."""
 
 import random
+from datetime import date
 
 from django.db import transaction
+from django.db.models.functions import Coalesce
 
+from jarjestokartta.diagram.overview import COUNTED, STRUCTURAL_KINDS
 from jarjestokartta.directory.models import BODY_KINDS, Organization
+from jarjestokartta.directory.queries import areas_within, located_in
 from jarjestokartta.geography.models import Area, AreaKind, AreaLink
 from jarjestokartta.structures.models import Membership, Role
 
@@ -78,3 +83,31 @@ def add_region_structure(
             tie(rng.choice(structure), public, Role.FUNDER)
         Membership.objects.bulk_create(ties)
     return len(structure) + len(publics) + len(members)
+
+
+def summarised_members(region: Area, day: date) -> int:
+    """How many different organisations and people a region's overview counts in its summary
+    nodes (they count an organisation once in each body it belongs to)."""
+    bodies = (
+        Organization.objects.filter(located_in(areas_within(region, day)))
+        .filter(classification__in=STRUCTURAL_KINDS)
+        .active_on(day)
+        .values("pk")
+    )
+    counted = (
+        Membership.objects.active_on(day).filter(organization__in=bodies).filter(COUNTED).order_by()
+    )
+    organizations = (
+        counted.annotate(actor=Coalesce("member_organization", "on_behalf_of"))
+        .exclude(actor=None)
+        .values("actor")
+        .distinct()
+        .count()
+    )
+    people = (
+        counted.filter(member_organization__isnull=True, on_behalf_of__isnull=True)
+        .values("person")
+        .distinct()
+        .count()
+    )
+    return organizations + people

@@ -11,6 +11,7 @@ from jarjestokartta.bench.dataset import write_dataset
 from jarjestokartta.bench.measure import p95, summary
 from jarjestokartta.bench.names import genitive
 from jarjestokartta.bench.places import municipalities, shares
+from jarjestokartta.diagram import service as diagram_service
 from jarjestokartta.directory.models import Identifier, Organization
 from jarjestokartta.popolo.importer import popolo_import
 
@@ -78,6 +79,21 @@ def test_bench_diagram_draws_every_synthetic_organisation_and_writes_its_figures
     # A second run reuses the structure instead of adding another.
     call_command("bench_diagram", *sizes, "--repeat", "1", "--output", str(output))
     assert json.loads(output.read_text())["nodes"] == 39
+    assert json.loads(output.read_text())["overview"] is False
+
+
+@pytest.mark.django_db
+def test_bench_diagram_draws_the_overview_of_a_region_above_the_threshold(tmp_path, monkeypatch):
+    monkeypatch.setattr(diagram_service, "OVERVIEW_THRESHOLD", 20)
+    output = tmp_path / "diagram.json"
+    sizes = ["--region", "uusimaa", "--add-structure", "--bodies", "6", "--public-bodies", "3"]
+    sizes += ["--associations", "30"]
+    call_command("bench_diagram", *sizes, "--repeat", "1", "--output", str(output))
+    figures = json.loads(output.read_text())
+    assert figures["overview"] is True
+    assert (figures["nodes"], figures["summary_nodes"]) == (6 + 3 + 6, 6)
+    assert figures["summarised"] == figures["summarised_distinct"] == 30
+    assert figures["total"]["median_ms"] >= figures["draw_svg"]["median_ms"] > 0
 
 
 def test_shares_split_a_total_exactly_in_proportion():
