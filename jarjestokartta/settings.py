@@ -44,16 +44,31 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and auth: a 304 or a cached API answer needs none of them.
+    "jarjestokartta.api.middleware.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "jarjestokartta.api.middleware.ApiMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
+
+# Answers of the API to anonymous GETs, under the data's version (api/cache.py): each worker
+# keeps its own in memory; API_CACHE_ENTRIES=0 turns the cache off. A shared cache (Redis,
+# memcached) may replace the "api" entry: the keys never let a stale answer out.
+API_CACHE_ENTRIES = env.env_int("API_CACHE_ENTRIES", 500)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "api",
+        "TIMEOUT": 86400,  # keys hold the day, so nothing is read after midnight anyway
+        "OPTIONS": {"MAX_ENTRIES": max(API_CACHE_ENTRIES, 1)},
+    },
+}
 
 # The API is open data: any web page may read it, but only read it (django-cors-headers).
 CORS_URLS_REGEX = r"^/api/v1/"

@@ -1,20 +1,30 @@
-"""HTTP behaviour of the API as a whole: conditional GETs, HEAD, and JSON for every error.
+"""HTTP behaviour of the API as a whole: conditional GETs, a cache, HEAD, and JSON for errors.
 
 Conditional GETs: an anonymous GET or HEAD gets an ETag and Last-Modified from the data's
 version (core/versions.py) and the day (a date left out means today, so answers change at
-midnight too), and a 304 without running the view when the client already has them.
+midnight too), and a 304 without running the view when the client already has them. The same
+validators key the cache of answers (api/cache.py).
+
+This middleware comes before sessions, CSRF, authentication and messages (settings.MIDDLEWARE)
+so that a 304 or a cached answer costs none of their work. It tells anonymous callers by the
+absence of a session cookie: sessions are the only way to log in, so a request without one
+cannot be a logged-in user's. No view of the API reads the user.
 """
 
 import hashlib
 import logging
 from datetime import datetime, time
 from pathlib import Path
+from typing import NamedTuple
 
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
+from jarjestokartta.api import cache
 from jarjestokartta.core import versions
 
 PREFIX = "/api/"
@@ -36,14 +46,26 @@ def _code_version() -> str:
 CODE_VERSION = _code_version()
 
 
-def validators() -> tuple[str, int]:
-    """The ETag and Last-Modified (a timestamp) of every API answer right now."""
+class Validators(NamedTuple):
+    etag: str
+    last_modified: int  # a timestamp in whole seconds
+    # When the version last moved, to the microsecond: a database rebuilt or restored starts
+    # counting again from 1, and its version 1 must not meet answers cached from the old one.
+    changed_at: str
+
+
+def validators() -> Validators:
+    """The ETag and Last-Modified of every API answer right now."""
     number, changed_at = versions.current()
     today = timezone.localdate()
     midnight = timezone.make_aware(datetime.combine(today, time()))
     last_modified = max(changed_at, midnight) if changed_at else midnight
     # Whole seconds: HTTP dates have no fractions, and If-Modified-Since compares with them.
-    return f'"{CODE_VERSION}-{number}-{today:%Y%m%d}"', int(last_modified.timestamp())
+    return Validators(
+        f'"{CODE_VERSION}-{number}-{today:%Y%m%d}"',
+        int(last_modified.timestamp()),
+        changed_at.isoformat() if changed_at else "",
+    )
 
 
 def _has_nul(request: HttpRequest) -> bool:
@@ -52,6 +74,19 @@ def _has_nul(request: HttpRequest) -> bool:
     return any(
         "\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values
     )
+
+
+def _anonymous(request: HttpRequest) -> bool:
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def _valid_host(request: HttpRequest) -> bool:
+    """False for a Host that ALLOWED_HOSTS refuses; CommonMiddleware then answers 400."""
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return False
+    return True
 
 
 class ApiMiddleware:
@@ -75,24 +110,37 @@ class ApiMiddleware:
         head = request.method == "HEAD"
         if head:
             request.method = "GET"  # the API's views answer GET; HEAD is GET without the body
-        conditional = request.method == "GET" and not request.user.is_authenticated
-        if conditional:
-            etag, last_modified = validators()
-            not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-            if not_modified is not None:
-                response = not_modified
-                response["ETag"], response["Last-Modified"] = etag, http_date(last_modified)
-                return self._json_error(response)
-        response = self._json_error(self.get_response(request))
-        if conditional and response.status_code == 200:
-            response["ETag"], response["Last-Modified"] = etag, http_date(last_modified)
-            response["Cache-Control"] = "public, no-cache"
+        if request.method == "GET" and _anonymous(request) and _valid_host(request):
+            response = self._validated_get(request)
+        else:
+            response = self._json_error(self.get_response(request))
         if head:
             request.method = "HEAD"
             if response.streaming:
                 response.streaming_content = []
             else:
                 response.content = b""
+        return response
+
+    def _validated_get(self, request: HttpRequest) -> HttpResponse:
+        """A 304, a cached answer, or the view's answer with validators (and then cached)."""
+        now = validators()
+        etag, last_modified = now.etag, now.last_modified
+        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if not_modified is not None:
+            not_modified["ETag"], not_modified["Last-Modified"] = etag, http_date(last_modified)
+            return not_modified
+        cache_key = cache.key(request, now.etag, now.changed_at) if cache.enabled() else None
+        if cache_key and not cache.wants_fresh(request):
+            cached = cache.load(cache_key)
+            if cached is not None:
+                return cached
+        response = self._json_error(self.get_response(request))
+        if response.status_code == 200:
+            response["ETag"], response["Last-Modified"] = etag, http_date(last_modified)
+            response["Cache-Control"] = "public, no-cache"
+            if cache_key:
+                cache.store(cache_key, response)
         return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:

@@ -57,7 +57,7 @@ def gunicorn(port: int, workers: int) -> Iterator[subprocess.Popen]:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                status, _ = get(port, "/api/v1/themes")
+                status, _, _ = get(port, "/api/v1/themes")
                 if status == 200:
                     break
             except OSError:
@@ -71,56 +71,82 @@ def gunicorn(port: int, workers: int) -> Iterator[subprocess.Popen]:
 
 
 def get(
-    port: int, path: str, connection: http.client.HTTPConnection | None = None
-) -> tuple[int, int]:
-    """Status and body length of one GET."""
+    port: int,
+    path: str,
+    connection: http.client.HTTPConnection | None = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, int, bool]:
+    """Status, body length, and whether the API answered from its cache (X-Cache: hit)."""
     own = connection is None
     connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        connection.request("GET", path)
+        connection.request("GET", path, headers=headers or {})
         response = connection.getresponse()
         body = response.read()
-        return response.status, len(body)
+        return response.status, len(body), response.getheader("X-Cache") == "hit"
     finally:
         if own:
             connection.close()
 
 
-def latencies(port: int, paths: list[str]) -> list[float]:
-    """Milliseconds of each GET in turn, over one kept-alive connection."""
+def latencies(
+    port: int, paths: list[str], headers: dict[str, str] | None = None
+) -> tuple[list[float], float]:
+    """Milliseconds of each GET in turn over one kept-alive connection, and the share of
+    them answered from the API's cache."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    samples = []
+    samples, hits = [], 0
     for path in paths:
         start = time.perf_counter()
-        status, _ = get(port, path, connection)
+        status, _, hit = get(port, path, connection, headers)
         samples.append((time.perf_counter() - start) * 1000)
+        hits += hit
         if status != 200:
             raise RuntimeError(f"{path} answered {status}")
     connection.close()
-    return samples
+    return samples, hits / len(paths)
 
 
-def _client(port: int, paths: list[str], seconds: float) -> int:
-    """One client: GETs round the paths for the given time; the number answered 200."""
+def _client(
+    port: int, paths: list[str], seconds: float, headers: dict[str, str] | None
+) -> tuple[int, int]:
+    """One client: GETs round the paths for the given time; how many answered 200, and how
+    many of those came from the API's cache."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    done, number = 0, 0
+    done, hits = 0, 0
     deadline = time.perf_counter() + seconds
     while time.perf_counter() < deadline:
-        status, _ = get(port, paths[number % len(paths)], connection)
+        status, _, hit = get(port, paths[done % len(paths)], connection, headers)
         if status != 200:
-            raise RuntimeError(f"{paths[number % len(paths)]} answered {status}")
+            raise RuntimeError(f"{paths[done % len(paths)]} answered {status}")
         done += 1
-        number += 1
+        hits += hit
     connection.close()
-    return done
+    return done, hits
 
 
-def throughput(port: int, paths: list[str], clients: int, seconds: float) -> float:
-    """Requests a second that `clients` client processes get answered together."""
+def throughput(
+    port: int,
+    paths: list[str],
+    clients: int,
+    seconds: float,
+    headers: dict[str, str] | None = None,
+) -> tuple[float, float]:
+    """Requests a second that `clients` client processes get answered together, and the
+    share of them answered from the API's cache."""
     with ProcessPoolExecutor(clients) as pool:
         # Each client starts on its own path, so they do not all ask for the same page.
         jobs = [
-            pool.submit(_client, port, paths[i % len(paths) :] + paths[: i % len(paths)], seconds)
+            pool.submit(
+                _client,
+                port,
+                paths[i % len(paths) :] + paths[: i % len(paths)],
+                seconds,
+                headers,
+            )
             for i in range(clients)
         ]
-        return sum(job.result() for job in jobs) / seconds
+        results = [job.result() for job in jobs]
+    done = sum(answered for answered, _ in results)
+    hits = sum(cached for _, cached in results)
+    return done / seconds, hits / done if done else 0.0
