@@ -152,6 +152,12 @@ class Graph:
                 if there not in distance:
                     distance[there] = distance[here] + 1
                     queue.append(there)
+        # A person holds a seat for an organisation: the seat is shown with it, or a body's
+        # member list would be a column of "unnamed person".
+        for edge in self.edges:
+            seat = edge.kind == REPRESENTS and edge.source in distance
+            if seat and self.nodes[edge.source].kind == PERSON:
+                distance.setdefault(edge.target, distance[edge.source] + 1)
         nodes = {key: node for key, node in self.nodes.items() if key in distance}
         edges = [e for e in self.edges if e.source in nodes and e.target in nodes]
         return Graph(nodes, edges)

@@ -33,24 +33,24 @@ SERVING_ROLES = {
     Role.APPOINTING_BODY,
 }
 
+# Checked with a subquery, not a join: the joins made PostgreSQL hash the whole table of
+# organisations, twice, for a few thousand memberships.
+STRUCTURAL = Organization.objects.filter(classification__in=STRUCTURAL_KINDS).values("pk")
 # A structural organisation's tie to a body, an organisation serving a body, or a person who
 # sits for a structural organisation (drawn as a tie from that organisation). The body's own
 # kind is checked after reading: in SQL it makes the planners start from every body.
 DRAWN = (
-    Q(member_organization__classification__in=STRUCTURAL_KINDS)
+    Q(member_organization__in=STRUCTURAL)
     | Q(member_organization__isnull=False, role__in=SERVING_ROLES)
-    | Q(person__isnull=False, on_behalf_of__classification__in=STRUCTURAL_KINDS)
+    | Q(person__isnull=False, on_behalf_of__in=STRUCTURAL)
 )
 # Everything else a body has: its ordinary members, counted. Written out rather than as
-# ~DRAWN, whose NOT over nullable joins would drop the rows where a column is NULL.
+# ~DRAWN, whose NOT over nullable columns would drop the rows where one is NULL.
 COUNTED = (
     Q(member_organization__isnull=False)
-    & ~Q(member_organization__classification__in=STRUCTURAL_KINDS)
+    & ~Q(member_organization__in=STRUCTURAL)
     & ~Q(role__in=SERVING_ROLES)
-) | (
-    Q(person__isnull=False)
-    & (Q(on_behalf_of__isnull=True) | ~Q(on_behalf_of__classification__in=STRUCTURAL_KINDS))
-)
+) | (Q(person__isnull=False) & (Q(on_behalf_of__isnull=True) | ~Q(on_behalf_of__in=STRUCTURAL)))
 
 
 @dataclass
@@ -81,7 +81,9 @@ def region_overview(area_ids: list[int], day: date) -> Overview:
     # body of these kinds in the country and read all their memberships.
     body_ids = list(orgs)
 
-    ties = (
+    # The ties' ids first, then their rows with both ends: in one query PostgreSQL expected
+    # thousands of rows and hashed the whole table of organisations for each end.
+    tie_ids = list(
         Membership.objects.active_on(day)
         .filter(
             Q(organization__in=body_ids)
@@ -89,6 +91,11 @@ def region_overview(area_ids: list[int], day: date) -> Overview:
             | Q(on_behalf_of__in=body_ids)
         )
         .filter(DRAWN)
+        .order_by()
+        .values_list("pk", flat=True)
+    )
+    ties = (
+        Membership.objects.filter(pk__in=tie_ids)
         .select_related("organization", "member_organization", "on_behalf_of", "post")
         .only(*TIE_FIELDS)
         .order_by("pk")

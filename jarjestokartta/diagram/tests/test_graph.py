@@ -140,3 +140,9 @@ def test_a_deputy_whose_member_is_filtered_out_is_still_listed():
     graph = _structure().on_day(date(2021, 1, 1)).filtered(node_kinds=["council", "association"])
     council = next(body for body in g.outline(graph) if body.body.id == "council")
     assert [entry.member.id for entry in dict(council.groups)[g.DEPUTY]] == ["club"]
+
+
+def test_the_neighbourhood_shows_whom_a_seat_holder_sits_for():
+    graph = _structure()
+    assert "network" in graph.neighbourhood("project", 1).nodes  # through the expert's seat
+    assert "council" not in graph.neighbourhood("project", 1).nodes

@@ -156,7 +156,9 @@ def test_focusing_on_a_body_draws_its_members_one_by_one(above):
     result = _diagram(focus=COUNCIL)
     assert not result.overview and result.note == ""
     kinds = [node.kind for node in result.graph.nodes.values()]
-    assert kinds.count("association") == 6 and kinds.count("foundation") == 2
+    # Every organisation the summary counted, the one on the seat too, is drawn by name.
+    assert kinds.count("association") == 7 and kinds.count("foundation") == 2
+    assert "Paikan yhdistys ry" in {node.label for node in result.graph.nodes.values()}
     assert kinds.count(g.PERSON) == 4  # the seat, its deputy, the one on their own, the chair
     assert not any(kind == g.MEMBERS for kind in kinds)
 
@@ -165,7 +167,7 @@ def test_the_overview_reads_the_same_number_of_queries_however_many_members(
     above, django_assert_num_queries
 ):
     request = service.read_request(region="kainuu", today=DAY)
-    with django_assert_num_queries(6) as first:
+    with django_assert_num_queries(7) as first:
         service.diagram(request)
     network = BodyFactory._meta.model.objects.get(popolo_id=NETWORK)
     for _ in range(20):
