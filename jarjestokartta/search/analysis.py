@@ -166,13 +166,18 @@ def analyze(text: str, lang: str = "fi") -> list[WordAnalysis]:
     return [analyze_word(word, lang) for word in tokenize(text)]
 
 
-def terms(text: str, lang: str = "fi") -> list[str]:
-    """The index terms of a text, each once, in the order first met."""
+@lru_cache(maxsize=50_000)
+def terms(text: str, lang: str = "fi") -> tuple[str, ...]:
+    """The index terms of a text, each once, in the order first met.
+
+    Cached: names of themes, kinds and places, and many short texts, recur across thousands
+    of organisations (a fifth of the time of indexing a national import went here).
+    """
     seen: dict[str, None] = {}
     for word in analyze(text, lang):
         for term in sorted(word.terms):
             seen.setdefault(term, None)
-    return list(seen)
+    return tuple(seen)
 
 
 def terms_of(texts: Iterable[tuple[str, str]]) -> list[str]:

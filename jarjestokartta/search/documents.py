@@ -1,12 +1,13 @@
 """What the index holds for an organisation: analysed terms by field, and facet values."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cache
 
 from django.utils import translation
 
-from jarjestokartta.directory.models import Organization
+from jarjestokartta.core.bulk import among
+from jarjestokartta.directory.models import Organization, OtherName
 from jarjestokartta.geography.models import Area, AreaKind, AreaLink
 from jarjestokartta.search import analysis
 
@@ -58,10 +59,65 @@ class AreaContext:
         return self._terms[area_id]
 
 
-def organization_queryset():
-    return Organization.objects.select_related("area").prefetch_related(
-        "other_names", "themes", "target_groups", "operating_areas"
-    )
+@dataclass
+class Source:
+    """What an organisation's document is built from, read as plain rows.
+
+    Reading model instances with prefetch_related built a queryset per organisation and
+    relation: a third of the time of indexing a national import.
+    """
+
+    pk: int
+    name: str
+    name_sv: str
+    name_en: str
+    classification: str
+    area_id: int | None
+    abstract: str
+    description: str
+    popolo_id: str
+    slug: str
+    active_until: date | None
+    other_names: list[str] = field(default_factory=list)
+    themes: list[tuple[int, str]] = field(default_factory=list)
+    target_groups: list[tuple[int, str]] = field(default_factory=list)
+    operating_area_ids: list[int] = field(default_factory=list)
+
+
+SOURCE_FIELDS = [f.name for f in fields(Source)][:11]
+
+
+def load_sources(pks: list[int]) -> dict[int, Source]:
+    """The sources of these organisations (sorted pks), each list in its model's order."""
+    sources = {
+        row[0]: Source(*row)
+        for row in Organization.objects.filter(among("pk", pks)).values_list(*SOURCE_FIELDS)
+    }
+    for org_id, name in (
+        OtherName.objects.filter(among("organization", pks))
+        .order_by("id")
+        .values_list("organization", "name")
+    ):
+        sources[org_id].other_names.append(name)
+    for relation, attribute in (
+        (Organization.themes, "themes"),
+        (Organization.target_groups, "target_groups"),
+    ):
+        through = relation.through
+        owner = relation.field.m2m_field_name()
+        term = relation.field.m2m_reverse_field_name()
+        for org_id, term_id, name in (
+            through.objects.filter(among(owner, pks))
+            .order_by(f"{term}__name")
+            .values_list(owner, term, f"{term}__name")
+        ):
+            getattr(sources[org_id], attribute).append((term_id, name))
+    operating = Organization.operating_areas.through
+    for org_id, area_id in operating.objects.filter(among("organization", pks)).values_list(
+        "organization", "area"
+    ):
+        sources[org_id].operating_area_ids.append(area_id)
+    return sources
 
 
 @cache
@@ -72,11 +128,10 @@ def _kind_names() -> dict[str, str]:
         return {kind.value: str(kind.label) for kind in Organization.Kind}
 
 
-def build_organization(org: Organization, areas: AreaContext, day: date) -> Built:
+def build_organization(org: Source, areas: AreaContext, day: date) -> Built:
     kinds = _kind_names()
-    themes = list(org.themes.all())
-    groups = list(org.target_groups.all())
-    area_ids = {area.pk for area in org.operating_areas.all()}
+    themes, groups = org.themes, org.target_groups
+    area_ids = set(org.operating_area_ids)
     if org.area_id:
         area_ids.add(org.area_id)
     region_ids = set().union(*(areas.regions_of(pk) for pk in area_ids)) if area_ids else set()
@@ -92,11 +147,11 @@ def build_organization(org: Organization, areas: AreaContext, day: date) -> Buil
         for pk in sorted(area_ids)
         if areas.areas[pk].classification == AreaKind.MUNICIPALITY
     ]
-    facets += [("theme", str(theme.pk)) for theme in themes]
-    facets += [("target_group", str(group.pk)) for group in groups]
+    facets += [("theme", str(pk)) for pk, _name in themes]
+    facets += [("target_group", str(pk)) for pk, _name in groups]
 
     body = [org.abstract, org.description, kinds[org.classification]]
-    body += [theme.name for theme in themes] + [group.name for group in groups]
+    body += [name for _pk, name in themes] + [name for _pk, name in groups]
     return Built(
         title=org.name,
         popolo_id=org.popolo_id,
@@ -106,7 +161,7 @@ def build_organization(org: Organization, areas: AreaContext, day: date) -> Buil
         name_terms=" ".join(
             analysis.terms_of([(org.name, "fi"), (org.name_sv, "sv"), (org.name_en, "en")])
         ),
-        other_terms=" ".join(analysis.terms_of((n.name, "fi") for n in org.other_names.all())),
+        other_terms=" ".join(analysis.terms_of((name, "fi") for name in org.other_names)),
         body_terms=" ".join(analysis.terms_of((text, "fi") for text in body)),
         place_terms=" ".join(place_terms),
         is_active=org.active_until is None or org.active_until >= day,

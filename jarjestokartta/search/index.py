@@ -13,9 +13,10 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 from django.utils import timezone
 
+from jarjestokartta.core.bulk import Rows, among
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.search.backends import backend
-from jarjestokartta.search.documents import AreaContext, build_organization, organization_queryset
+from jarjestokartta.search.documents import AreaContext, build_organization, load_sources
 from jarjestokartta.search.models import SearchDocument, SearchFacet, SearchTerm
 
 KIND = SearchDocument.Kind.ORGANIZATION
@@ -83,7 +84,7 @@ def index_organizations(
     engine = backend()
     with transaction.atomic():
         for chunk in _chunks(ids):
-            orgs = {org.pk: org for org in organization_queryset().filter(pk__in=chunk)}
+            orgs = load_sources(chunk)
             gone = [pk for pk in chunk if pk not in orgs]
             if gone:
                 remove_organizations(gone)
@@ -101,7 +102,8 @@ def _write(built: dict, engine) -> None:
     Changed documents are deleted and inserted anew rather than updated: Django's bulk_update
     builds one CASE expression per row and field, many times slower than inserting.
     """
-    old = list(SearchDocument.objects.filter(kind=KIND, object_id__in=list(built)))
+    ids = sorted(built)
+    old = list(SearchDocument.objects.filter(among("object_id", ids), kind=KIND))
     delta: Counter = Counter()
     for doc in old:
         delta.subtract(doc.all_terms())
@@ -109,31 +111,36 @@ def _write(built: dict, engine) -> None:
         with connection.cursor() as cursor:
             engine.delete(cursor, [doc.pk for doc in old])
         SearchDocument.objects.filter(pk__in=[doc.pk for doc in old]).delete()
-    docs = {}
-    for object_id, item in built.items():
-        docs[object_id] = SearchDocument(
-            kind=KIND,
-            object_id=object_id,
-            **{name: getattr(item, name) for name in STORED_FIELDS},
+    Rows(SearchDocument, ["kind", "object_id", *STORED_FIELDS]).insert(
+        (KIND, object_id, *(getattr(item, name) for name in STORED_FIELDS))
+        for object_id, item in built.items()
+    )
+    pks = dict(
+        SearchDocument.objects.filter(among("object_id", ids), kind=KIND).values_list(
+            "object_id", "pk"
         )
-        delta.update(item.all_terms())
-    SearchDocument.objects.bulk_create(docs.values(), batch_size=500)
-    SearchFacet.objects.bulk_create(
-        (
-            SearchFacet(document=docs[object_id], facet=facet, value=value)
-            for object_id, item in built.items()
-            for facet, value in item.facets
-        ),
-        batch_size=2000,
+    )
+    Rows(SearchFacet, ["document", "facet", "value"]).insert(
+        (pks[object_id], facet, value)
+        for object_id, item in built.items()
+        for facet, value in item.facets
     )
     with connection.cursor() as cursor:
         engine.write(
             cursor,
             [
-                (doc.pk, doc.name_terms, doc.other_terms, doc.body_terms, doc.place_terms)
-                for doc in docs.values()
+                (
+                    pks[object_id],
+                    item.name_terms,
+                    item.other_terms,
+                    item.body_terms,
+                    item.place_terms,
+                )
+                for object_id, item in built.items()
             ],
         )
+    for item in built.values():
+        delta.update(item.all_terms())
     _count_terms(delta)
 
 
