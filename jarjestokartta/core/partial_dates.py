@@ -8,6 +8,7 @@ Pure Python, no Django.
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 _pattern = re.compile(PATTERN)
@@ -17,8 +18,13 @@ class PartialDateError(ValueError):
     pass
 
 
+@lru_cache(maxsize=50_000)
 def span(value: str) -> tuple[date, date]:
-    """The first and last day that a partial date can mean; PartialDateError if malformed."""
+    """The first and last day that a partial date can mean; PartialDateError if malformed.
+
+    Cached: a national import asks for the same few thousand dates hundreds of thousands of
+    times (errors are not cached, so a bad date is reported every time).
+    """
     if not isinstance(value, str) or not _pattern.match(value):
         raise PartialDateError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
     parts = [int(part) for part in value.split("-")]
