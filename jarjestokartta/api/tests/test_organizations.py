@@ -212,3 +212,11 @@ def test_detail_by_id_or_slug_and_a_json_404(client, demo):
     missing = client.get(f"{URL}/ei-ole")
     assert missing.status_code == 404
     assert missing.json() == {"detail": "no organisation with id or slug 'ei-ole'"}
+
+
+def test_the_detail_takes_a_fixed_number_of_queries(client, demo):
+    # data version, the organisation with its parent and area, seven child-row queries; a
+    # field organization_record reads but RECORD_FIELDS leaves out would add one more
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"{URL}/pssotu").status_code == 200
+    assert len(queries) == 9
