@@ -47,20 +47,6 @@ def region_graph(area_ids: list[int], day: date) -> g.Graph:
     return _graph(memberships, bodies)
 
 
-def region_ties(area_ids: list[int], day: date, limit: int) -> int:
-    """How many memberships touch the region on the day, counted only up to `limit` + 1: the
-    query stops there, so deciding whether the region is too large costs the same in any
-    region."""
-    located = Organization.objects.filter(located_in(area_ids)).values("pk")
-    return (
-        Membership.objects.active_on(day)
-        .filter(Q(organization__in=located) | Q(member_organization__in=located))
-        .order_by()
-        .values("pk")[: limit + 1]
-        .count()
-    )
-
-
 def neighbourhood_graph(focus: Organization, depth: int, limit: int) -> tuple[g.Graph, int]:
     """Everything within `depth` ties of the organisation on any date (two queries a step),
     and the depth actually read.

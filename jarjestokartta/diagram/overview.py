@@ -53,19 +53,69 @@ COUNTED = (
 ) | (Q(person__isnull=False) & (Q(on_behalf_of__isnull=True) | ~Q(on_behalf_of__in=STRUCTURAL)))
 
 
+# The members counted, by kind. Which organisation is of which kind is asked with a
+# subquery over the kinds that are rare among members: joining the organisations for every
+# kind made PostgreSQL hash the whole table (60 of 180 ms at 120,000 organisations). What
+# is left once the rare kinds and the structural ones are taken out is associations.
+RARE_KINDS = [
+    kind
+    for kind in Organization.Kind.values
+    if kind not in STRUCTURAL_KINDS and kind != Organization.Kind.ASSOCIATION
+]
+ACTOR = Coalesce("member_organization", "on_behalf_of")
+
+
+def _of_kind(kind: str) -> Q:
+    organizations = Organization.objects.filter(classification=kind).values("pk")
+    return Q(member_organization__in=organizations) | Q(
+        member_organization__isnull=True, on_behalf_of__in=organizations
+    )
+
+
+COUNTS = {
+    "organizations": Count(ACTOR, distinct=True),
+    "people": Count(
+        "person",
+        filter=Q(member_organization__isnull=True, on_behalf_of__isnull=True),
+        distinct=True,
+    ),
+    **{kind: Count(ACTOR, filter=_of_kind(kind), distinct=True) for kind in RARE_KINDS},
+}
+
+
 @dataclass
 class Overview:
     graph: g.Graph
     years: tuple[int, int] | None
 
 
-def region_overview(area_ids: list[int], day: date) -> Overview:
-    """The region's structural organisations active on the day (`area_ids`: the region and its
-    municipalities as of the day), their ties, and a summary node for each one's ordinary
-    members (the member list is one click away, in its focus)."""
-    structural = Organization.objects.filter(located_in(area_ids)).filter(
-        classification__in=STRUCTURAL_KINDS
+def region_bodies(area_ids: list[int]) -> list[Organization]:
+    """The region's structural organisations on any date (`area_ids`: the region and its
+    municipalities as of the day), with what a node needs."""
+    return list(
+        Organization.objects.filter(located_in(area_ids))
+        .filter(classification__in=STRUCTURAL_KINDS)
+        .only(*NODE_FIELDS)
     )
+
+
+def ties_on_day(bodies: list[Organization], day: date, limit: int) -> int:
+    """How many memberships the bodies active on the day have on it, counted only up to
+    `limit` + 1: the query stops there, so deciding whether a region is too large costs the
+    same in any region."""
+    return (
+        Membership.objects.active_on(day)
+        .filter(organization__in=[body.pk for body in _active(bodies, day)])
+        .order_by()
+        .values("pk")[: limit + 1]
+        .count()
+    )
+
+
+def region_overview(bodies: list[Organization], day: date) -> Overview:
+    """The structural organisations active on the day (of `region_bodies`), their ties, and
+    a summary node for each one's ordinary members (the member list is one click away, in
+    its focus)."""
     graph = g.Graph()
     orgs: dict[int, Organization] = {}
 
@@ -75,15 +125,13 @@ def region_overview(area_ids: list[int], day: date) -> Overview:
             graph.add_node(_node(org))
         return org.popolo_id
 
-    for org in structural.active_on(day).only(*NODE_FIELDS):
+    for org in _active(bodies, day):
         node(org)
     # The ids themselves, not a subquery: with a subquery the planners start from every
     # body of these kinds in the country and read all their memberships.
     body_ids = list(orgs)
 
-    # The ties' ids first, then their rows with both ends: in one query PostgreSQL expected
-    # thousands of rows and hashed the whole table of organisations for each end.
-    tie_ids = list(
+    ties = list(
         Membership.objects.active_on(day)
         .filter(
             Q(organization__in=body_ids)
@@ -91,39 +139,41 @@ def region_overview(area_ids: list[int], day: date) -> Overview:
             | Q(on_behalf_of__in=body_ids)
         )
         .filter(DRAWN)
-        .order_by()
-        .values_list("pk", flat=True)
-    )
-    ties = (
-        Membership.objects.filter(pk__in=tie_ids)
-        .select_related("organization", "member_organization", "on_behalf_of", "post")
-        .only(*TIE_FIELDS)
         .order_by("pk")
+        .values(*TIE_FIELDS)
     )
+    # The ends by id in a query of their own: joined to the ties, PostgreSQL expected
+    # thousands of rows and hashed the whole table of organisations for each end.
+    known = {org.pk: org for org in bodies}
+    ends = {m["organization"] for m in ties} | {_actor(m) for m in ties}
+    known |= {
+        org.pk: org
+        for org in Organization.objects.filter(pk__in=ends - set(known)).only(*NODE_FIELDS)
+    }
     drawn: dict[tuple[str, str, str], g.Edge] = {}
     for m in ties:
-        if m.organization.classification not in STRUCTURAL_KINDS:
+        body = known[m["organization"]]
+        if body.classification not in STRUCTURAL_KINDS:
             continue  # a body that sits in an association is not part of the structure
-        actor = m.member_organization if m.member_organization_id else m.on_behalf_of
-        kind = g.DEPUTY if m.deputy_of_id else ROLE_EDGES.get(m.role, g.MEMBER)
-        source, target = node(actor), node(m.organization)
+        kind = g.DEPUTY if m["deputy_of"] else ROLE_EDGES.get(m["role"], g.MEMBER)
+        source, target = node(known[_actor(m)]), node(body)
         if source == target:
             continue  # an official who sits in their own body's meeting
         drawn.setdefault(
             (source, kind, target),
             g.Edge(
-                id=m.popolo_id,
+                id=m["popolo_id"],
                 kind=kind,
                 source=source,
                 target=target,
-                start=m.active_from,
-                end=m.active_until,
-                start_date=m.start_date,
-                end_date=m.end_date,
-                label=m.label,
-                seat=m.post.label if m.post_id else "",
-                role=m.role,
-                on_behalf_of=source if m.person_id else "",
+                start=m["active_from"],
+                end=m["active_until"],
+                start_date=m["start_date"],
+                end_date=m["end_date"],
+                label=m["label"],
+                seat=m["post__label"] or "",
+                role=m["role"],
+                on_behalf_of=source if m["person"] else "",
             ),
         )
     for (source, kind, target), edge in drawn.items():
@@ -131,9 +181,8 @@ def region_overview(area_ids: list[int], day: date) -> Overview:
         if kind != g.DEPUTY or (source, g.MEMBER, target) not in drawn:
             graph.add_edge(edge)
 
-    by_org = {org.pk: org for org in orgs.values()}
     for org in sorted(orgs.values(), key=lambda org: (org.name, org.pk)):
-        parent = by_org.get(org.parent_id)
+        parent = orgs.get(org.parent_id)
         if parent is not None:
             graph.add_edge(
                 g.Edge(
@@ -145,31 +194,22 @@ def region_overview(area_ids: list[int], day: date) -> Overview:
             )
 
     counts: dict[int, dict[str, int]] = {}
-    for body, kind, organizations, people in (
+    for body, organizations, people, *others in (
         Membership.objects.active_on(day)
         .filter(organization__in=body_ids)
         .filter(COUNTED)
         .order_by()
         .values("organization")
-        .annotate(
-            kind=Coalesce("member_organization__classification", "on_behalf_of__classification")
-        )
-        .values("organization", "kind")
-        .annotate(
-            organizations=Count(Coalesce("member_organization", "on_behalf_of"), distinct=True),
-            people=Count(
-                "person",
-                filter=Q(member_organization__isnull=True, on_behalf_of__isnull=True),
-                distinct=True,
-            ),
-        )
-        .values_list("organization", "kind", "organizations", "people")
+        .annotate(**COUNTS)
+        .values_list("organization", *COUNTS)
     ):
-        if kind:
-            counts.setdefault(body, {})[kind] = organizations
-        elif people:
-            counts.setdefault(body, {})[g.PERSON] = people
+        numbers = dict(zip(RARE_KINDS, others, strict=True))
+        numbers[Organization.Kind.ASSOCIATION] = organizations - sum(others)
+        numbers[g.PERSON] = people
+        counts[body] = {kind: number for kind, number in numbers.items() if number}
     for body_pk in sorted(counts, key=lambda pk: (orgs[pk].name, pk)):
+        if not counts[body_pk]:
+            continue
         body = orgs[body_pk]
         summary = g.Node(
             id=f"members:{body.popolo_id}",
@@ -188,7 +228,7 @@ def region_overview(area_ids: list[int], day: date) -> Overview:
             )
         )
 
-    span = Membership.objects.filter(organization__in=structural.values("pk")).aggregate(
+    span = Membership.objects.filter(organization__in=[org.pk for org in bodies]).aggregate(
         Min("active_from"), Max("active_from"), Min("active_until"), Max("active_until")
     )
     days = [day for day in span.values() if day]
@@ -231,6 +271,15 @@ def _node(org: Organization) -> g.Node:
     )
 
 
+def _active(bodies: list[Organization], day: date) -> list[Organization]:
+    return [org for org in bodies if g.active(org.active_from, org.active_until, day)]
+
+
+def _actor(membership: dict) -> int:
+    """Who the tie comes from: the member organisation, or the one a person sits for."""
+    return membership["member_organization"] or membership["on_behalf_of"]
+
+
 TIE_FIELDS = [
     "popolo_id",
     "role",
@@ -242,9 +291,7 @@ TIE_FIELDS = [
     "deputy_of",
     "person",
     "post__label",
-    *(
-        f"{relation}__{name}"
-        for relation in ("organization", "member_organization", "on_behalf_of")
-        for name in NODE_FIELDS
-    ),
+    "organization",
+    "member_organization",
+    "on_behalf_of",
 ]

@@ -15,10 +15,11 @@ from jarjestokartta.directory.queries import areas_within
 from jarjestokartta.geography.models import Area, AreaKind
 
 DEPTHS = (1, 2, 3)
-# A region with more memberships than this on the day is drawn as an overview: its bodies and a
-# count of each one's members. 300 ties is already a picture of some 300 nodes, wider than any
-# screen at a legible size (the compact layout starts at 150), with a text alternative of
-# several hundred lines. The demo regions have under 40.
+# A region whose bodies, projects and public bodies have more memberships than this on the day
+# is drawn as an overview: the bodies and a count of each one's members. 300 ties is already a
+# picture of some 300 nodes, wider than any screen at a legible size (the compact layout
+# starts at 150), with a text alternative of several hundred lines. The demo regions have
+# under 40.
 OVERVIEW_THRESHOLD = 300
 # A focus whose next step would reach more organisations than this stops at the step before.
 NEIGHBOURHOOD_LIMIT = 600
@@ -134,8 +135,9 @@ class Diagram:
 def diagram(request: DiagramRequest) -> Diagram:
     """A region's structure, or the focus and its neighbours, as of the request's day.
 
-    A region with more than OVERVIEW_THRESHOLD ties on the day becomes an overview (see
-    `overview.region_overview`); deciding that costs one bounded count.
+    A region whose bodies have more than OVERVIEW_THRESHOLD ties on the day becomes an
+    overview (see `overview.region_overview`); deciding that costs a read of the bodies and
+    one bounded count.
     """
     depth = request.depth
     summarise = False
@@ -146,10 +148,12 @@ def diagram(request: DiagramRequest) -> Diagram:
         years = everything.years()
     elif request.region:
         area_ids = areas_within(request.region, request.day)
-        ties = loading.region_ties(area_ids, request.day, OVERVIEW_THRESHOLD)
-        summarise = ties > OVERVIEW_THRESHOLD
+        bodies = overview.region_bodies(area_ids)
+        summarise = overview.ties_on_day(bodies, request.day, OVERVIEW_THRESHOLD) > (
+            OVERVIEW_THRESHOLD
+        )
         if summarise:
-            read = overview.region_overview(area_ids, request.day)
+            read = overview.region_overview(bodies, request.day)
             everything, years = read.graph, read.years
         else:
             everything = loading.region_graph(area_ids, request.day)

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from jarjestokartta.diagram import graph as g
-from jarjestokartta.diagram import loading, service
+from jarjestokartta.diagram import overview, service
 from jarjestokartta.directory.models import OrganizationKind
 from jarjestokartta.directory.queries import areas_within
 from jarjestokartta.directory.tests.factories import BodyFactory, OrganizationFactory
@@ -87,7 +87,8 @@ def structure(kainuu):
 
 
 def _ties(region: Area) -> int:
-    return loading.region_ties(areas_within(region, DAY), DAY, limit=10_000)
+    bodies = overview.region_bodies(areas_within(region, DAY))
+    return overview.ties_on_day(bodies, DAY, limit=10_000)
 
 
 def _diagram(**params) -> service.Diagram:

@@ -73,7 +73,7 @@ def test_a_day_with_nothing_to_draw_says_so(client, demo):
 def test_the_page_reads_the_database_a_fixed_number_of_times(
     client, demo, django_assert_num_queries
 ):
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(PAGE, {"alue": "pohjois-savo", "paiva": "2020-10-01"})
 
 
