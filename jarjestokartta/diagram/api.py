@@ -48,16 +48,17 @@ Edges point from the actor (member, deputy, chair, coordinator, funder, appointi
 body; `represents` from a member to the organisation it speaks for; `part_of` from a
 sub-organisation to its parent. Dates are ISO days; null means not known.
 
-A region with more than {service.OVERVIEW_THRESHOLD} ties on the day is an **overview**
-(`"overview": true`): its cooperation bodies, projects and public bodies with the ties between
-them (a person who sits for one of them is a tie from that organisation), the organisations
-that coordinate, fund, administer, appoint or serve as secretariat, and for each body one node
-of kind `members` standing for its other members: `count` is their number and `counts` splits
-it by kind (`person` for people who sit on their own behalf); a `member` edge ties it to the
-body and its `url` is the diagram focused on the body, where they are drawn one by one.
-`summarised` is the sum of the counts. Around a focus, a step that would reach more than
-{service.NEIGHBOURHOOD_LIMIT} organisations is not taken: `depth` is the depth drawn, and
-`note` says so in the request's language.
+A region whose cooperation bodies, projects and public bodies have more than
+{service.OVERVIEW_THRESHOLD} memberships on the day is an **overview** (`"overview": true`):
+those organisations with the ties between them (a person who sits for one of them is a tie
+from that organisation), the organisations that coordinate, fund, administer, appoint or
+serve as secretariat, and for each body one node of kind `members` standing for its other
+members: `count` is their number and `counts` splits it by kind (`person` for people who sit
+on their own behalf); a `member` edge ties it to the body and its `url` is the diagram
+focused on the body, where they are drawn one by one. `summarised` is the sum of the counts.
+Around a focus, a step that would reach more than {service.NEIGHBOURHOOD_LIMIT}
+organisations is not taken: `depth` is the depth drawn, and `note` says so in the
+request's language.
 """
 
 

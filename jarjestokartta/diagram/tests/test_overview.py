@@ -215,3 +215,10 @@ def test_a_focus_that_would_reach_too_far_stops_at_the_depth_before(above, monke
     assert set(three.graph.nodes) == set(one.graph.nodes)
     monkeypatch.setattr(service, "NEIGHBOURHOOD_LIMIT", 600)
     assert _diagram(focus=NETWORK, depth=3).depth == 3
+
+
+def test_the_api_schema_documents_the_overview(client, db):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    description = paths["/api/v1/diagram"]["get"]["description"]
+    assert "**overview**" in description and "`members`" in description
+    assert f"more than\n{service.OVERVIEW_THRESHOLD} memberships" in description
