@@ -1,21 +1,22 @@
 """Creating the records an import adds, in batches rather than one save at a time.
 
 New records are the bulk of a large import (a national file into an empty database). They
-are inserted with bulk_create a batch at a time, their nested rows and many-to-many links
-likewise, and their first history rows copied in the database, so that a created record has
-the same history as one saved through the admin. Records that point at
+are inserted as rows of plain values a batch at a time (core/bulk.py), their nested rows and
+many-to-many links likewise, and their first history rows copied in the database, so that a
+created record has the same history as one saved through the admin. Records that point at
 others of the same kind (parents, deputies) are created in layers: those pointed at first.
 Records that already exist go through the importer's compare-and-update path instead.
 """
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
 
-from jarjestokartta.core import versions
+from jarjestokartta.core import partial_dates, versions
+from jarjestokartta.core.bulk import Rows, pks_by_popolo_id
 from jarjestokartta.directory.models import (
     Identifier,
     Link,
@@ -62,11 +63,26 @@ def batches(items: list, size: int = BATCH) -> Iterator[list]:
         yield items[start : start + size]
 
 
-def _insert(model: type[Model], objects: list[Model]) -> None:
-    """Insert new records and their first history rows."""
-    model.objects.bulk_create(objects)
+def _insert(
+    model: type[Model], records_: list[records.Record], fields: list[dict[str, Any]]
+) -> dict[str, int]:
+    """Insert new records (their own columns) and their first history rows; their pks."""
+    popolo_ids = [record.id for record in records_]
+    names = ["popolo_id", *fields[0]]
+    Rows(model, names).insert(
+        (popolo_id, *values.values()) for popolo_id, values in zip(popolo_ids, fields, strict=True)
+    )
+    pks = pks_by_popolo_id(model, popolo_ids)
     if hasattr(model, "history"):
-        _copy_history(model, [obj.pk for obj in objects])
+        _copy_history(model, list(pks.values()))
+    return pks
+
+
+def _dated(values: dict[str, Any], start: str, end: str) -> dict[str, Any]:
+    """The days "as of" queries use, derived as DatedModel.derive_active_days does."""
+    values["active_from"] = partial_dates.first_day(values[start]) if values[start] else None
+    values["active_until"] = partial_dates.last_day(values[end]) if values[end] else None
+    return values
 
 
 def _copy_history(model: type[Model], pks: list[int]) -> None:
@@ -97,9 +113,7 @@ def _links(relation, pairs: Iterable[tuple[int, int]]) -> None:
     field = relation.field
     through = field.remote_field.through
     source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
-    through.objects.bulk_create(
-        [through(**{source: owner, target: other}) for owner, other in pairs], batch_size=BATCH
-    )
+    Rows(through, [source, target]).insert(pairs)
 
 
 def create_organizations(
@@ -107,68 +121,57 @@ def create_organizations(
 ) -> None:
     for layer in layers(items, "parent_id"):
         for batch in batches(layer):
-            orgs = []
-            for record in batch:
-                org = Organization(
-                    popolo_id=record.id, slug=writer.org_slugs.make(record.name, "jarjesto")
+            fields = [
+                _dated(
+                    {
+                        "slug": writer.org_slugs.make(record.name, "jarjesto"),
+                        **writer.organization_fields(record),
+                    },
+                    "founding_date",
+                    "dissolution_date",
                 )
-                writer.set_organization_fields(org, record)
-                org.derive_active_days()
-                orgs.append(org)
-            _insert(Organization, orgs)
-            _organization_rows(writer, list(zip(orgs, batch, strict=True)))
-            for org, record in zip(orgs, batch, strict=True):
-                writer.pks["organizations"][record.id] = org.pk
-                search_index.organization_changed(org.pk)
+                for record in batch
+            ]
+            pks = _insert(Organization, batch, fields)
+            writer.pks["organizations"].update(pks)
+            _organization_rows(writer, [(pks[record.id], record) for record in batch])
+            for record in batch:
+                search_index.organization_changed(pks[record.id])
                 count("created")
     if items:
         versions.changed()
 
 
-def _organization_rows(writer: "_Writer", pairs: list[tuple[Organization, records.Organization]]):
-    OtherName.objects.bulk_create(
-        OtherName(
-            organization=org,
-            name=n.name,
-            kind=n.note,
-            start_date=n.start_date,
-            end_date=n.end_date,
-        )
-        for org, record in pairs
+def _organization_rows(writer: "_Writer", pairs: list[tuple[int, records.Organization]]):
+    Rows(OtherName, ["organization", "name", "kind", "start_date", "end_date"]).insert(
+        (pk, n.name, n.note, n.start_date, n.end_date)
+        for pk, record in pairs
         for n in record.other_names
     )
-    Identifier.objects.bulk_create(
-        Identifier(organization=org, scheme=i.scheme, identifier=i.identifier)
-        for org, record in pairs
-        for i in record.identifiers
+    Rows(Identifier, ["organization", "scheme", "identifier"]).insert(
+        (pk, i.scheme, i.identifier) for pk, record in pairs for i in record.identifiers
     )
-    OrganizationContact.objects.bulk_create(
-        OrganizationContact(organization=org, **c.model_dump())
-        for org, record in pairs
+    Rows(OrganizationContact, ["organization", "type", "value", "label", "note"]).insert(
+        (pk, c.type, c.value, c.label, c.note)
+        for pk, record in pairs
         for c in record.contact_details
     )
-    Link.objects.bulk_create(
-        Link(organization=org, **link.model_dump())
-        for org, record in pairs
-        for link in record.links
+    Rows(Link, ["organization", "url", "note"]).insert(
+        (pk, link.url, link.note) for pk, record in pairs for link in record.links
     )
     _links(
         Organization.operating_areas,
-        {
-            (org.pk, writer.area(ref).pk)
-            for org, record in pairs
-            for ref in record.operating_area_ids
-        },
+        {(pk, writer.area(ref).pk) for pk, record in pairs for ref in record.operating_area_ids},
     )
     _links(
         Organization.themes,
-        {(org.pk, writer.term(Theme, name).pk) for org, record in pairs for name in record.themes},
+        {(pk, writer.term(Theme, name).pk) for pk, record in pairs for name in record.themes},
     )
     _links(
         Organization.target_groups,
         {
-            (org.pk, writer.term(TargetGroup, name).pk)
-            for org, record in pairs
+            (pk, writer.term(TargetGroup, name).pk)
+            for pk, record in pairs
             for name in record.target_groups
         },
     )
@@ -178,25 +181,24 @@ def create_persons(
     writer: "_Writer", items: list[records.Person], count: Callable[[str], None]
 ) -> None:
     for batch in batches(items):
-        persons = [
-            Person(
-                popolo_id=record.id,
-                name=record.name,
-                given_name=record.given_name,
-                family_name=record.family_name,
-                is_public=record.public,
-                extras=record.extras,
-            )
+        fields = [
+            {
+                "name": record.name,
+                "given_name": record.given_name,
+                "family_name": record.family_name,
+                "is_public": record.public,
+                "extras": record.extras,
+            }
             for record in batch
         ]
-        _insert(Person, persons)
-        PersonContact.objects.bulk_create(
-            PersonContact(person=person, **c.model_dump())
-            for person, record in zip(persons, batch, strict=True)
+        pks = _insert(Person, batch, fields)
+        writer.pks["persons"].update(pks)
+        Rows(PersonContact, ["person", "type", "value", "label", "note"]).insert(
+            (pks[record.id], c.type, c.value, c.label, c.note)
+            for record in batch
             for c in record.contact_details
         )
-        for person, record in zip(persons, batch, strict=True):
-            writer.pks["persons"][record.id] = person.pk
+        for _record in batch:
             count("created")
     if items:
         versions.changed()
@@ -204,15 +206,9 @@ def create_persons(
 
 def create_posts(writer: "_Writer", items: list[records.Post], count: Callable[[str], None]):
     for batch in batches(items):
-        posts = []
-        for record in batch:
-            post = Post(popolo_id=record.id)
-            writer.set_post_fields(post, record)
-            post.derive_active_days()
-            posts.append(post)
-        _insert(Post, posts)
-        for post, record in zip(posts, batch, strict=True):
-            writer.pks["posts"][record.id] = post.pk
+        fields = [_dated(writer.post_fields(record), "start_date", "end_date") for record in batch]
+        writer.pks["posts"].update(_insert(Post, batch, fields))
+        for _record in batch:
             count("created")
     if items:
         versions.changed()
@@ -223,15 +219,12 @@ def create_memberships(
 ) -> None:
     for layer in layers(items, "deputy_of_id"):
         for batch in batches(layer):
-            memberships = []
-            for record in batch:
-                membership = Membership(popolo_id=record.id)
-                writer.set_membership_fields(membership, record)
-                membership.derive_active_days()
-                memberships.append(membership)
-            _insert(Membership, memberships)
-            for membership, record in zip(memberships, batch, strict=True):
-                writer.pks["memberships"][record.id] = membership.pk
+            fields = [
+                _dated(writer.membership_fields(record), "start_date", "end_date")
+                for record in batch
+            ]
+            writer.pks["memberships"].update(_insert(Membership, batch, fields))
+            for _record in batch:
                 count("created")
     if items:
         versions.changed()

@@ -1,27 +1,44 @@
-"""A Popolo file as a whole: parsing, every problem with its record id, references, order.
+"""A Popolo file: parsing, every problem with its record id, references, order.
 
-Pure Python, no Django; the record rules themselves are in records.py.
+A file is read a collection at a time (`read_collections`); a Document holds the records of one
+or more collections with the ids that earlier collections defined. Pure Python, no Django; the
+record rules themselves are in records.py.
 """
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import ValidationError
 
-from jarjestokartta.popolo.records import COLLECTIONS, MODELS, Record
+from jarjestokartta.popolo.reading import top_level
+from jarjestokartta.popolo.records import COLLECTIONS, MODELS, Record, share_field_sets
 
 
 class Document:
-    """A parsed file: valid records by collection, in file order."""
+    """Valid records by collection, in file order, and the ids the file defined elsewhere."""
 
-    def __init__(self) -> None:
+    def __init__(self, defined_elsewhere: dict[str, set[str]] | None = None) -> None:
         self.records: dict[str, list[Record]] = {name: [] for name in COLLECTIONS}
+        self.defined_elsewhere = defined_elsewhere or {}
+        self._references: dict[str, dict[str, list[tuple[Record, str]]]] | None = None
 
     def ids(self, collection: str) -> set[str]:
-        return {record.id for record in self.records[collection]}
+        """The ids of this collection's records, here or elsewhere in the file."""
+        here = {record.id for record in self.records[collection]}
+        return here | self.defined_elsewhere.get(collection, set())
 
     def references(self) -> dict[str, dict[str, list[tuple[Record, str]]]]:
-        """Every id a record points at: {collection pointed to: {id: [(record, field)]}}."""
+        """Every id a record points at: {collection pointed to: {id: [(record, field)]}}.
+
+        Collected once (the records do not change after parsing): a national file has over
+        a million references.
+        """
+        if self._references is None:
+            self._references = self._collect_references()
+        return self._references
+
+    def _collect_references(self) -> dict[str, dict[str, list[tuple[Record, str]]]]:
         refs: dict[str, dict[str, list[tuple[Record, str]]]] = {c: {} for c in COLLECTIONS}
 
         def add(target: str, ref_id: str | None, record: Record, field: str) -> None:
@@ -134,55 +151,85 @@ def _error_text(error: dict[str, Any]) -> str:
     return f"{loc}: {message}" if loc else message
 
 
+def read_collections(text: str | bytes, problems: list[str]) -> Iterator[tuple[str, list[Record]]]:
+    """The valid records of each collection, in file order; problems go to `problems`.
+
+    Only one collection's records exist at a time: the importer writes each before reading
+    the next. A file that is not JSON stops the reading where it goes wrong.
+    """
+    try:
+        text = text.decode() if isinstance(text, bytes) else text
+        for key, value in _collections_of(text, problems):
+            yield key, _validate(key, value, problems)
+    except json.JSONDecodeError as error:
+        problems.append(f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}")
+    except UnicodeDecodeError as error:
+        problems.append(f"the file is not UTF-8 text: {error}")
+    except TypeError:
+        problems.append("the file must hold a JSON object with the keys " + ", ".join(COLLECTIONS))
+
+
+def _collections_of(text: str, problems: list[str]) -> Iterator[tuple[str, Any]]:
+    seen: set[str] = set()
+    for key, value in top_level(text):
+        if key not in COLLECTIONS:
+            if not key.startswith("@"):
+                problems.append(
+                    f"unknown top-level key {key!r} (expected: {', '.join(COLLECTIONS)})"
+                )
+        elif key in seen:
+            problems.append(f"{key}: given twice")
+        elif isinstance(value, Iterator):
+            seen.add(key)
+            yield key, value
+        else:
+            problems.append(f"{key}: must be a list")
+
+
+def _validate(collection: str, items: Iterator[Any], problems: list[str]) -> list[Record]:
+    valid: list[Record] = []
+    seen: dict[str, int] = {}
+    model = MODELS[collection]
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            problems.append(f"{collection}[{index}]: must be an object")
+            continue
+        try:
+            record = model.model_validate(item)
+        except ValidationError as error:
+            for detail in error.errors():
+                problems.append(f"{_where(item, collection, index)}: {_error_text(detail)}")
+            continue
+        if record.id in seen:
+            problems.append(
+                f"{_where(record, collection, index)}: duplicated id (also "
+                f"{collection}[{seen[record.id]}])"
+            )
+            continue
+        seen[record.id] = index
+        share_field_sets(record)
+        valid.append(record)
+    return valid
+
+
+def collection_problems(document: Document) -> list[str]:
+    """The rules within a collection: shared identifiers, deputies, circles."""
+    return (
+        _duplicate_identifier_problems(document)
+        + _deputy_problems(document)
+        + document.cycle_problems()
+    )
+
+
 def parse_document(text: str | bytes) -> tuple[Document | None, list[str]]:
     """Parse and validate a whole file; returns the document and every problem found."""
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as error:
-        return None, [f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}"]
-    except UnicodeDecodeError as error:
-        return None, [f"the file is not UTF-8 text: {error}"]
-    if not isinstance(raw, dict):
-        return None, ["the file must hold a JSON object with the keys " + ", ".join(COLLECTIONS)]
-
     problems: list[str] = []
-    for key in raw:
-        if key not in COLLECTIONS and not key.startswith("@"):
-            problems.append(f"unknown top-level key {key!r} (expected: {', '.join(COLLECTIONS)})")
-
     document = Document()
-    for collection in COLLECTIONS:
-        items = raw.get(collection, [])
-        if not isinstance(items, list):
-            problems.append(f"{collection}: must be a list")
-            continue
-        seen: dict[str, int] = {}
-        for index, item in enumerate(items):
-            # The parsed dict is dropped once its record is built: a national file would
-            # otherwise be held in memory twice over, as dicts and as records.
-            items[index] = None
-            if not isinstance(item, dict):
-                problems.append(f"{collection}[{index}]: must be an object")
-                continue
-            try:
-                record = MODELS[collection].model_validate(item)
-            except ValidationError as error:
-                for detail in error.errors():
-                    problems.append(f"{_where(item, collection, index)}: {_error_text(detail)}")
-                continue
-            if record.id in seen:
-                problems.append(
-                    f"{_where(record, collection, index)}: duplicated id (also "
-                    f"{collection}[{seen[record.id]}])"
-                )
-                continue
-            seen[record.id] = index
-            document.records[collection].append(record)
-
-    problems.extend(_duplicate_identifier_problems(document))
-    problems.extend(_deputy_problems(document))
-    problems.extend(document.cycle_problems())
-    return document, problems
+    for collection, records in read_collections(text, problems):
+        document.records[collection] = records
+    if problems and problems[-1].startswith(("invalid JSON", "the file ")):
+        return None, problems
+    return document, problems + collection_problems(document)
 
 
 def _duplicate_identifier_problems(document: Document) -> list[str]:

@@ -1,12 +1,12 @@
 """Reading a Popolo JSON file into the database: all of it, or nothing.
 
-`popolo_validate` finds every problem in a file (its own rules and its references to what the
-database already holds); `popolo_write` then writes the valid document in one transaction,
-leaving records that are already as the file says untouched.
+`popolo_import` reads a file a collection at a time, checks each (its own rules, and its
+references to what the file defined before it and to what the database already holds) and
+writes it in one transaction, leaving records that are already as the file says untouched.
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -25,95 +25,14 @@ from jarjestokartta.directory.models import (
     Theme,
 )
 from jarjestokartta.geography.models import Area, AreaAlias
-from jarjestokartta.popolo import creating, exporter, records
-from jarjestokartta.popolo.document import Document, ordered, parse_document
+from jarjestokartta.popolo import checking, creating, exporter, records
+from jarjestokartta.popolo.checking import ImportProblems
+from jarjestokartta.popolo.document import Document, collection_problems, ordered, read_collections
 from jarjestokartta.search import index as search_index
 from jarjestokartta.structures.models import Membership, Person, PersonContact, Post
 
-# Large IN (…) lists are split so that SQLite's limit on query parameters is never reached.
-CHUNK = 2000
 REFERENCE_SCHEMES = {scheme: kind for kind, scheme in Area.CODE_SCHEMES.items()}
-MODELS: dict[str, type[Model]] = {
-    "organizations": Organization,
-    "persons": Person,
-    "posts": Post,
-    "memberships": Membership,
-}
-
-
-class ImportProblems(Exception):
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the file")
-        self.problems = problems
-
-
-def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
-    values = list(values)
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
-
-
-def _existing(model: type[Model], ids: Iterable[str], queryset=None) -> dict[str, Any]:
-    queryset = queryset if queryset is not None else model.objects.all()
-    found = {}
-    for chunk in _chunks(ids):
-        found.update({obj.popolo_id: obj for obj in queryset.filter(popolo_id__in=chunk)})
-    return found
-
-
-def _known_ids(dangling: dict[str, set[str]]) -> dict[str, set[str]]:
-    known = {
-        collection: set(_existing(model, dangling[collection], model.objects.only("popolo_id")))
-        for collection, model in MODELS.items()
-    }
-    known["areas"] = set(_existing(Area, dangling["areas"], Area.objects.only("popolo_id")))
-    known["areas"] |= set(_existing(AreaAlias, dangling["areas"]))
-    return known
-
-
-def _database_problems(document: Document) -> list[str]:
-    """Rules that need the database: identifiers held by others, deputies across bodies."""
-    problems = []
-    wanted = {
-        (item.scheme, item.identifier): org.id
-        for org in document.records["organizations"]
-        for item in org.identifiers
-    }
-    values = {identifier for _, identifier in wanted}
-    for chunk in _chunks(values):
-        held = Identifier.objects.filter(identifier__in=chunk).select_related("organization")
-        for row in held:
-            org_id = wanted.get((row.scheme, row.identifier))
-            if org_id is not None and row.organization.popolo_id != org_id:
-                problems.append(
-                    f"organizations id={org_id!r}: identifiers: {row.scheme} "
-                    f"{row.identifier!r} already belongs to organisation "
-                    f"{row.organization.popolo_id!r}"
-                )
-    in_file = document.ids("memberships")
-    outside = {m.deputy_of_id for m in document.records["memberships"]} - in_file - {None}
-    targets = _existing(Membership, outside, Membership.objects.select_related("organization"))
-    for membership in document.records["memberships"]:
-        target = targets.get(membership.deputy_of_id or "")
-        if target and target.organization.popolo_id != membership.organization_id:
-            problems.append(
-                f"memberships id={membership.id!r}: deputy_of_id: {target.popolo_id!r} is a "
-                f"membership of {target.organization.popolo_id!r}, not of "
-                f"{membership.organization_id!r}"
-            )
-    return problems
-
-
-def popolo_validate(text: str | bytes) -> Document:
-    """The parsed document, or ImportProblems listing everything wrong with it."""
-    document, problems = parse_document(text)
-    if document is not None:
-        problems += document.reference_problems(_known_ids(document.dangling()))
-        problems += _database_problems(document)
-    if problems:
-        raise ImportProblems(problems)
-    assert document is not None
-    return document
+MODELS = checking.MODELS
 
 
 class _Slugs:
@@ -132,8 +51,7 @@ class _Slugs:
 
 
 class _Writer:
-    def __init__(self, document: Document, progress: Callable[[int], None]) -> None:
-        self.document = document
+    def __init__(self, progress: Callable[[int], None]) -> None:
         self.progress = progress
         self.counts: dict[str, Counter] = {c: Counter() for c in records.COLLECTIONS}
         self.areas: dict[str, Area] = {}
@@ -179,7 +97,10 @@ class _Writer:
         self.progress(1)
 
     # --- areas ---------------------------------------------------------------------------
-    def write_areas(self) -> None:
+    def write(self, collection: str, items: list) -> None:
+        getattr(self, f"write_{collection}")(items)
+
+    def write_areas(self, items: list[records.Area]) -> None:
         reference = {
             (area.classification, area.code): area
             for area in Area.objects.filter(is_reference=True)
@@ -188,7 +109,7 @@ class _Writer:
         for area in reference.values():
             by_name.setdefault(area.name, []).append(area)
         slugs = _Slugs(Area)
-        for record in ordered(self.document.records["areas"], "parent_id"):
+        for record in ordered(items, "parent_id"):
             area = self._find_area(record, reference, by_name)
             if area is not None and area.is_reference:
                 self.areas[record.id] = area
@@ -240,12 +161,14 @@ class _Writer:
     def counter(self, collection: str) -> Callable[[str], None]:
         return lambda outcome: self._count(collection, outcome)
 
-    def write_organizations(self) -> None:
-        items = self.document.records["organizations"]
-        existing = _existing(Organization, [r.id for r in items], exporter.organization_queryset())
+    def write_organizations(self, items: list[records.Organization]) -> None:
+        queryset = exporter.organization_queryset()
+        existing = checking.existing(Organization, [r.id for r in items], queryset)
         self.org_slugs = _Slugs(Organization)
         # New records first, in batches: existing ones may now point at them.
-        new = [self.with_canonical_areas(r) for r in items if r.id not in existing]
+        # New records resolve area aliases as they are written; only a comparison with what
+        # exists needs canonical copies (a copy of every record of a national file: 150 MB).
+        new = [r for r in items if r.id not in existing]
         creating.create_organizations(self, new, self.counter("organizations"))
         for record in ordered([r for r in items if r.id in existing], "parent_id"):
             record = self.with_canonical_areas(record)
@@ -257,22 +180,35 @@ class _Writer:
             self._fill_organization(org, record)
             self._count("organizations", "updated")
 
-    def set_organization_fields(self, org: Organization, record: records.Organization) -> None:
+    def organization_fields(self, record: records.Organization) -> dict[str, Any]:
+        """The organisation's own columns (by attribute name) as the record gives them."""
         frequency = record.meeting_frequency
-        org.name, org.name_sv, org.name_en = record.name, record.name_sv, record.name_en
-        org.classification = record.classification
-        org.parent_id = self.pk("organizations", record.parent_id)
-        org.area = self.area(record.area_id)
-        org.abstract, org.description = record.abstract, record.description
-        org.founding_date, org.dissolution_date = record.founding_date, record.dissolution_date
-        org.meetings_min = frequency.min if frequency else None
-        org.meetings_max = frequency.max if frequency else None
-        org.meetings_note = frequency.note if frequency else ""
-        org.how_to_join, org.source = record.how_to_join, record.source
-        org.last_verified = (
-            date.fromisoformat(record.last_verified) if record.last_verified else None
-        )
-        org.extras = record.extras
+        area = self.area(record.area_id)
+        return {
+            "name": record.name,
+            "name_sv": record.name_sv,
+            "name_en": record.name_en,
+            "classification": record.classification,
+            "parent_id": self.pk("organizations", record.parent_id),
+            "area_id": area.pk if area else None,
+            "abstract": record.abstract,
+            "description": record.description,
+            "founding_date": record.founding_date,
+            "dissolution_date": record.dissolution_date,
+            "meetings_min": frequency.min if frequency else None,
+            "meetings_max": frequency.max if frequency else None,
+            "meetings_note": frequency.note if frequency else "",
+            "how_to_join": record.how_to_join,
+            "source": record.source,
+            "last_verified": (
+                date.fromisoformat(record.last_verified) if record.last_verified else None
+            ),
+            "extras": record.extras,
+        }
+
+    def set_organization_fields(self, org: Organization, record: records.Organization) -> None:
+        for name, value in self.organization_fields(record).items():
+            setattr(org, name, value)
 
     def _fill_organization(self, org: Organization, record: records.Organization) -> None:
         self.set_organization_fields(org, record)
@@ -307,9 +243,8 @@ class _Writer:
         org.target_groups.set([self.term(TargetGroup, name) for name in record.target_groups])
 
     # --- persons, posts, memberships ---------------------------------------------------------
-    def write_persons(self) -> None:
-        items = self.document.records["persons"]
-        existing = _existing(Person, [r.id for r in items], exporter.person_queryset())
+    def write_persons(self, items: list[records.Person]) -> None:
+        existing = checking.existing(Person, [r.id for r in items], exporter.person_queryset())
         new = [r for r in items if r.id not in existing]
         creating.create_persons(self, new, self.counter("persons"))
         for record in items:
@@ -331,9 +266,9 @@ class _Writer:
             self.pks["persons"][record.id] = person.pk
             self._count("persons", "updated")
 
-    def write_posts(self) -> None:
-        items = [self.with_canonical_areas(r) for r in self.document.records["posts"]]
-        existing = _existing(Post, [r.id for r in items], exporter.post_queryset())
+    def write_posts(self, items: list[records.Post]) -> None:
+        items = [self.with_canonical_areas(r) for r in items]
+        existing = checking.existing(Post, [r.id for r in items], exporter.post_queryset())
         new = [r for r in items if r.id not in existing]
         creating.create_posts(self, new, self.counter("posts"))
         for record in items:
@@ -348,16 +283,26 @@ class _Writer:
             post.save()
             self._count("posts", "updated")
 
-    def set_post_fields(self, post: Post, record: records.Post) -> None:
-        post.label, post.other_label, post.role = record.label, record.other_label, record.role
-        post.organization_id = self.pk("organizations", record.organization_id)
-        post.area = self.area(record.area_id)
-        post.start_date, post.end_date = record.start_date, record.end_date
-        post.extras = record.extras
+    def post_fields(self, record: records.Post) -> dict[str, Any]:
+        area = self.area(record.area_id)
+        return {
+            "label": record.label,
+            "other_label": record.other_label,
+            "role": record.role,
+            "organization_id": self.pk("organizations", record.organization_id),
+            "area_id": area.pk if area else None,
+            "start_date": record.start_date,
+            "end_date": record.end_date,
+            "extras": record.extras,
+        }
 
-    def write_memberships(self) -> None:
-        items = self.document.records["memberships"]
-        existing = _existing(Membership, [r.id for r in items], exporter.membership_queryset())
+    def set_post_fields(self, post: Post, record: records.Post) -> None:
+        for name, value in self.post_fields(record).items():
+            setattr(post, name, value)
+
+    def write_memberships(self, items: list[records.Membership]) -> None:
+        queryset = exporter.membership_queryset()
+        existing = checking.existing(Membership, [r.id for r in items], queryset)
         new = [r for r in items if r.id not in existing]
         creating.create_memberships(self, new, self.counter("memberships"))
         for record in ordered([r for r in items if r.id in existing], "deputy_of_id"):
@@ -370,34 +315,75 @@ class _Writer:
             membership.save()
             self._count("memberships", "updated")
 
+    def membership_fields(self, record: records.Membership) -> dict[str, Any]:
+        return {
+            "organization_id": self.pk("organizations", record.organization_id),
+            "person_id": self.pk("persons", record.person_id),
+            "member_organization_id": self.pk("organizations", record.member_organization_id),
+            "role": record.role,
+            "label": record.label,
+            "post_id": self.pk("posts", record.post_id),
+            "on_behalf_of_id": self.pk("organizations", record.on_behalf_of_id),
+            "deputy_of_id": self.pk("memberships", record.deputy_of_id),
+            "appointed_by_id": self.pk("organizations", record.appointed_by_id),
+            "start_date": record.start_date,
+            "end_date": record.end_date,
+            "extras": record.extras,
+        }
+
     def set_membership_fields(self, m: Membership, record: records.Membership) -> None:
-        m.organization_id = self.pk("organizations", record.organization_id)
-        m.person_id = self.pk("persons", record.person_id)
-        m.member_organization_id = self.pk("organizations", record.member_organization_id)
-        m.role, m.label = record.role, record.label
-        m.post_id = self.pk("posts", record.post_id)
-        m.on_behalf_of_id = self.pk("organizations", record.on_behalf_of_id)
-        m.deputy_of_id = self.pk("memberships", record.deputy_of_id)
-        m.appointed_by_id = self.pk("organizations", record.appointed_by_id)
-        m.start_date, m.end_date = record.start_date, record.end_date
-        m.extras = record.extras
+        for name, value in self.membership_fields(record).items():
+            setattr(m, name, value)
 
 
-def popolo_write(
-    document: Document, *, progress: Callable[[int], None] = lambda n: None
+def popolo_import(
+    text: str | bytes,
+    *,
+    progress: Callable[[int], None] = lambda n: None,
+    planned: Callable[[int], None] = lambda n: None,
 ) -> dict[str, Counter]:
-    """Write a validated document in one transaction; counts of created/updated/unchanged."""
-    writer = _Writer(document, progress)
+    """Check and write a file in one transaction: all of it, or nothing and ImportProblems.
+
+    Each collection is written as soon as it has been read and checked, so that only one
+    collection's records are held at a time (all of a national file at once took 1.6 GB).
+    A problem anywhere means nothing is kept: writing stops at the first problem, reading goes
+    on so that every problem is reported, and the transaction is rolled back. `planned` is
+    told how many records each collection brings, `progress` how many have been written.
+    """
+    problems: list[str] = []
+    writer = _Writer(progress)
+    defined: dict[str, set[str]] = {}
     # The search index and the data version are brought up to date once, at the end, inside
     # the same transaction.
     with transaction.atomic(), search_index.deferred(), versions.deferred():
-        writer.write_areas()
-        writer.write_organizations()
-        writer.write_persons()
-        writer.write_posts()
-        writer.write_memberships()
+        for collection, items in _in_writing_order(read_collections(text, problems)):
+            planned(len(items))
+            part = Document(defined_elsewhere=defined)
+            part.records[collection] = items
+            problems += collection_problems(part)
+            problems += part.reference_problems(checking.known_ids(part.dangling()))
+            problems += checking.database_problems(part)
+            defined[collection] = {record.id for record in items}
+            if not problems:
+                writer.write(collection, items)
+            del part, items  # before the next collection is read
+        if problems:
+            raise ImportProblems(problems)
     return writer.counts
 
 
-def popolo_import(text: str | bytes) -> dict[str, Counter]:
-    return popolo_write(popolo_validate(text))
+def _in_writing_order(collections: Iterator[tuple[str, list]]) -> Iterator[tuple[str, list]]:
+    """Collections in the order of COLLECTIONS (what a record points at is written first),
+    each as soon as those before it have been read; a file in the exported order keeps none
+    waiting, one in another order keeps those read early until their turn."""
+    waiting: dict[str, list] = {}
+    turn = 0
+    for collection, items in collections:
+        waiting[collection] = items
+        del items
+        while turn < len(records.COLLECTIONS) and records.COLLECTIONS[turn] in waiting:
+            yield records.COLLECTIONS[turn], waiting.pop(records.COLLECTIONS[turn])
+            turn += 1
+    for collection in records.COLLECTIONS[turn:]:
+        if collection in waiting:
+            yield collection, waiting.pop(collection)

@@ -319,3 +319,33 @@ def test_parents_and_deputies_within_the_new_records_are_created_in_layers(db):
     branch = Organization.objects.get(popolo_id="haara")
     assert branch.parent.parent.popolo_id == "liitto"
     assert Membership.objects.get(popolo_id="vara").deputy_of.popolo_id == "varsinainen"
+
+
+def test_a_file_cut_off_after_its_organisations_writes_nothing(db, demo_data):
+    # Organisations are written before the memberships are read: the rollback undoes them.
+    text = json.dumps(demo_data)
+    with pytest.raises(ImportProblems) as raised:
+        popolo_import(text[: text.index('"memberships"') + 40])
+    assert raised.value.problems[-1].startswith("invalid JSON:")
+    assert Organization.objects.count() == 0
+    assert Organization.history.count() == 0
+
+
+def test_collections_in_another_order_import_the_same(db, demo_data):
+    reordered = {name: demo_data[name] for name in reversed(records.COLLECTIONS)}
+    counts = popolo_import(json.dumps(reordered))
+    assert counts["memberships"] == {"created": len(demo_data["memberships"])}
+    exported = export_document()
+    for collection in ("organizations", "persons", "posts", "memberships"):
+        out = by_id(exported[collection])
+        for record in demo_data[collection]:
+            assert out[record["id"]] == record, f"{collection} {record['id']} changed"
+
+
+def test_a_collection_given_twice_is_refused(db, demo_data):
+    organizations = json.dumps(demo_data["organizations"])
+    text = f'{{"organizations": {organizations}, "organizations": {organizations}}}'
+    with pytest.raises(ImportProblems) as raised:
+        popolo_import(text)
+    assert raised.value.problems == ["organizations: given twice"]
+    assert Organization.objects.count() == 0

@@ -154,3 +154,18 @@ def test_it_refuses_unknown_top_level_keys():
         "unknown top-level key 'events' "
         "(expected: areas, organizations, persons, posts, memberships)"
     ]
+
+
+def test_records_given_the_same_fields_share_one_set_of_their_names():
+    document, _ = parse(
+        organizations=[
+            org(id="a", identifiers=[{"scheme": "ytunnus", "identifier": "2077474-0"}]),
+            org(id="b", identifiers=[{"scheme": "ytunnus", "identifier": "0586977-6"}]),
+        ]
+    )
+    a, b = document.records["organizations"]
+    assert a.model_fields_set is b.model_fields_set
+    assert a.identifiers[0].model_fields_set is b.identifiers[0].model_fields_set
+    copied = a.model_copy(update={"area_id": "kunta:297"})
+    assert "area_id" in copied.model_fields_set and "area_id" not in b.model_fields_set
+    assert b.normal_form()["identifiers"] == [{"scheme": "ytunnus", "identifier": "0586977-6"}]

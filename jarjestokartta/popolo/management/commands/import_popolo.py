@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from jarjestokartta.popolo import records
-from jarjestokartta.popolo.importer import ImportProblems, popolo_validate, popolo_write
+from jarjestokartta.popolo.importer import ImportProblems, popolo_import
 
 
 class Command(BaseCommand):
@@ -19,28 +19,36 @@ class Command(BaseCommand):
     def handle(self, *args, file: str, no_progress: bool, **options) -> None:
         try:
             if file == "-":
-                text = sys.stdin.buffer.read()
+                text = sys.stdin.buffer.read().decode()
             else:
-                with open(file, "rb") as handle:
+                # Read as text at once: the bytes and the text of a national file together
+                # would be 270 MB held through the whole import.
+                with open(file, encoding="utf-8") as handle:
                     text = handle.read()
         except OSError as error:
             raise CommandError(f"cannot read {file}: {error.strerror}") from None
+        except UnicodeDecodeError as error:
+            raise CommandError(f"{file}: the file is not UTF-8 text: {error}") from None
 
-        try:
-            document = popolo_validate(text)
-            del text  # the records hold what is needed; a national file is 100+ MB of text
-        except ImportProblems as error:
-            for problem in error.problems:
-                self.stderr.write(f"  {problem}")
-            raise CommandError(
-                f"{file}: {len(error.problems)} problem(s) found; nothing was imported."
-            ) from None
+        # tqdm hides itself when stderr is not a terminal (disable=None). The total grows as
+        # each collection is read: the file is read and written a collection at a time.
+        with tqdm(total=0, unit=" records", disable=True if no_progress else None) as bar:
 
-        total = sum(len(items) for items in document.records.values())
-        # tqdm hides itself when stderr is not a terminal (disable=None).
-        with tqdm(total=total, unit=" records", disable=True if no_progress else None) as bar:
-            counts = popolo_write(document, progress=bar.update)
+            def planned(count: int) -> None:
+                bar.total += count
+                bar.refresh()
 
+            try:
+                counts = popolo_import(text, progress=bar.update, planned=planned)
+            except ImportProblems as error:
+                bar.close()
+                for problem in error.problems:
+                    self.stderr.write(f"  {problem}")
+                raise CommandError(
+                    f"{file}: {len(error.problems)} problem(s) found; nothing was imported."
+                ) from None
+
+        total = sum(sum(found.values()) for found in counts.values())
         for collection in records.COLLECTIONS:
             found = counts[collection]
             if sum(found.values()):

@@ -1,0 +1,92 @@
+"""The rules of an import that need the database: references to records it already holds,
+identifiers held by other organisations, deputies across bodies."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Model
+
+from jarjestokartta.core.bulk import pks_by_popolo_id
+from jarjestokartta.directory.models import Identifier, Organization
+from jarjestokartta.geography.models import Area, AreaAlias
+from jarjestokartta.popolo.document import Document
+from jarjestokartta.structures.models import Membership, Person, Post
+
+# Large IN (…) lists are split so that SQLite's limit on query parameters is never reached.
+CHUNK = 2000
+MODELS: dict[str, type[Model]] = {
+    "organizations": Organization,
+    "persons": Person,
+    "posts": Post,
+    "memberships": Membership,
+}
+
+
+class ImportProblems(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the file")
+        self.problems = problems
+
+
+def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
+    values = list(values)
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+def existing(model: type[Model], ids: Iterable[str], queryset=None) -> dict[str, Any]:
+    """The records with these Popolo ids that the database holds, by id.
+
+    Which ones exist is asked in plain SQL first: a national file into an empty database
+    finds none, and the ORM's IN (…) of every id cost seconds.
+    """
+    queryset = queryset if queryset is not None else model.objects.all()
+    found = {}
+    for chunk in _chunks(ids):
+        pks = list(pks_by_popolo_id(model, chunk).values())
+        if pks:
+            found.update({obj.popolo_id: obj for obj in queryset.filter(pk__in=pks)})
+    return found
+
+
+def known_ids(dangling: dict[str, set[str]]) -> dict[str, set[str]]:
+    known = {
+        collection: set(existing(model, dangling[collection], model.objects.only("popolo_id")))
+        for collection, model in MODELS.items()
+    }
+    known["areas"] = set(existing(Area, dangling["areas"], Area.objects.only("popolo_id")))
+    known["areas"] |= set(existing(AreaAlias, dangling["areas"]))
+    return known
+
+
+def database_problems(document: Document) -> list[str]:
+    """Rules that need the database: identifiers held by others, deputies across bodies."""
+    problems = []
+    wanted = {
+        (item.scheme, item.identifier): org.id
+        for org in document.records["organizations"]
+        for item in org.identifiers
+    }
+    values = {identifier for _, identifier in wanted}
+    for chunk in _chunks(values):
+        held = Identifier.objects.filter(identifier__in=chunk).select_related("organization")
+        for row in held:
+            org_id = wanted.get((row.scheme, row.identifier))
+            if org_id is not None and row.organization.popolo_id != org_id:
+                problems.append(
+                    f"organizations id={org_id!r}: identifiers: {row.scheme} "
+                    f"{row.identifier!r} already belongs to organisation "
+                    f"{row.organization.popolo_id!r}"
+                )
+    in_file = document.ids("memberships")
+    outside = {m.deputy_of_id for m in document.records["memberships"]} - in_file - {None}
+    targets = existing(Membership, outside, Membership.objects.select_related("organization"))
+    for membership in document.records["memberships"]:
+        target = targets.get(membership.deputy_of_id or "")
+        if target and target.organization.popolo_id != membership.organization_id:
+            problems.append(
+                f"memberships id={membership.id!r}: deputy_of_id: {target.popolo_id!r} is a "
+                f"membership of {target.organization.popolo_id!r}, not of "
+                f"{membership.organization_id!r}"
+            )
+    return problems
