@@ -14,6 +14,17 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
+def _empty_api_cache():
+    """Each test starts with an empty cache of API answers: the test database is rolled back
+    between tests, so the same data version can name different data in two tests."""
+    from django.core.cache import caches
+
+    caches["api"].clear()
+    yield
+    caches["api"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_files(settings):
     # The manifest storage needs `collectstatic` first; tests render templates without it.
     settings.STORAGES = {
