@@ -14,6 +14,26 @@ from pydantic import ValidationError
 from jarjestokartta.popolo.reading import top_level
 from jarjestokartta.popolo.records import COLLECTIONS, MODELS, Record, share_field_sets
 
+# The fields of each collection that hold ids of records (of the collection named second).
+REFERENCE_FIELDS = {
+    "areas": [("parent_id", "areas")],
+    "organizations": [
+        ("parent_id", "organizations"),
+        ("area_id", "areas"),
+        ("operating_area_ids", "areas"),
+    ],
+    "posts": [("organization_id", "organizations"), ("area_id", "areas")],
+    "memberships": [
+        ("organization_id", "organizations"),
+        ("person_id", "persons"),
+        ("member_organization_id", "organizations"),
+        ("post_id", "posts"),
+        ("on_behalf_of_id", "organizations"),
+        ("deputy_of_id", "memberships"),
+        ("appointed_by_id", "organizations"),
+    ],
+}
+
 
 class Document:
     """Valid records by collection, in file order, and the ids the file defined elsewhere."""
@@ -65,20 +85,43 @@ class Document:
             add("organizations", membership.appointed_by_id, membership, "appointed_by_id")
         return refs
 
+    def referenced(self) -> dict[str, set[str]]:
+        """Every id a record points at, by the collection pointed to (the quick path: the
+        users of each id are only collected when some id turns out to be missing)."""
+        found: dict[str, set[str]] = {collection: set() for collection in COLLECTIONS}
+        for collection, fields in REFERENCE_FIELDS.items():
+            items = self.records[collection]
+            for attribute, target in fields:
+                if attribute == "operating_area_ids":
+                    found[target].update(ref for item in items for ref in item.operating_area_ids)
+                else:
+                    found[target].update(getattr(item, attribute) for item in items)
+        for ids in found.values():
+            ids.discard(None)
+        return found
+
+    def _undefined(self, referenced: dict[str, set[str]], known: dict[str, set[str]]):
+        return {
+            collection: ids
+            - {record.id for record in self.records[collection]}
+            - self.defined_elsewhere.get(collection, set())
+            - known.get(collection, set())
+            for collection, ids in referenced.items()
+        }
+
     def dangling(self) -> dict[str, set[str]]:
         """Referenced ids that the file itself does not define (they may be in the database)."""
-        return {
-            collection: set(by_id) - self.ids(collection)
-            for collection, by_id in self.references().items()
-        }
+        return self._undefined(self.referenced(), {})
 
     def reference_problems(self, known: dict[str, set[str]]) -> list[str]:
         """Problems for references to ids neither in the file nor among `known` ones."""
+        missing = self._undefined(self.referenced(), known)
+        if not any(missing.values()):
+            return []
         problems = []
         for collection, by_id in self.references().items():
-            defined = self.ids(collection) | known.get(collection, set())
             for ref_id, users in by_id.items():
-                if ref_id in defined:
+                if ref_id not in missing[collection]:
                     continue
                 for record, field in users:
                     problems.append(
@@ -207,7 +250,7 @@ def _validate(collection: str, items: Iterator[Any], problems: list[str]) -> lis
             )
             continue
         seen[record.id] = index
-        share_field_sets(record)
+        share_field_sets(record)  # at once: the collection's records are all held
         valid.append(record)
     return valid
 

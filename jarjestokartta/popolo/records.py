@@ -291,7 +291,7 @@ MODELS: dict[str, type[Record]] = {
 _field_sets: dict[frozenset[str], set[str]] = {}
 
 
-def share_field_sets(model: BaseModel) -> None:
+def share_field_sets(record: BaseModel) -> None:
     """Let records that were given the same fields share one set of their names.
 
     Pydantic keeps, in every model instance, a set of the fields its input gave (used by
@@ -299,11 +299,12 @@ def share_field_sets(model: BaseModel) -> None:
     Records are not assigned to after validation (model_copy makes new sets), so records with
     the same fields can share one set.
     """
-    given = model.__pydantic_fields_set__
-    shared = _field_sets.setdefault(frozenset(given), given)
-    object.__setattr__(model, "__pydantic_fields_set__", shared)
-    for name in _nested_fields(type(model)):
-        value = getattr(model, name)
+    given = record.__pydantic_fields_set__
+    object.__setattr__(
+        record, "__pydantic_fields_set__", _field_sets.setdefault(frozenset(given), given)
+    )
+    for name in _nested_fields(type(record)):
+        value = getattr(record, name)
         for item in value if isinstance(value, list) else (value,) if value else ():
             share_field_sets(item)
 
