@@ -87,3 +87,17 @@ def test_the_focus_is_drawn_with_a_heavier_border():
     picture = drawing.layout(_small(), focus="council")
     assert picture.get_node("council").attr["penwidth"] == "3"
     assert picture.get_node("board").attr["penwidth"] == "1"
+
+
+def test_a_large_picture_draws_a_funder_of_many_bodies_in_pieces_with_every_tie_once():
+    graph = g.Graph()
+    graph.add_node(g.Node("stea", "public_body", "STEA", url="/jarjestot/stea/"))
+    for number in range(drawing.LARGE):
+        graph.add_node(g.Node(f"p{number}", "project", f"Hanke {number:03}"))
+        graph.add_edge(g.Edge(f"f{number}", g.FUNDS, "stea", f"p{number}"))
+    svg = drawing.draw(graph).decode()
+    pieces = -(-drawing.LARGE // drawing.FAN)
+    assert svg.count('<g id="node&#45;stea') == pieces
+    assert 'id="node&#45;stea~1"' in svg and 'xlink:href="/jarjestot/stea/"' in svg
+    assert svg.count('class="edge"') == drawing.LARGE
+    assert len(drawing.draw(_small()).decode().split('<g id="node&#45;board')) == 2

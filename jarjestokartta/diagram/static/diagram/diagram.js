@@ -8,8 +8,12 @@ document.addEventListener("click", (event) => {
   if (event.ctrlKey || event.metaKey || event.shiftKey) return; // a new tab gets the page
   event.preventDefault();
   const select = form.querySelector("#keskus");
-  // A body's count of members ("members:<id>") focuses on the body, where they are drawn.
-  const id = node.id.slice("node-".length).replace(/^members:/, "");
+  // A body's count of members ("members:<id>") focuses on the body, where they are drawn;
+  // a funder drawn in several places ("<id>~2") is still the one organisation.
+  const id = node.id
+    .slice("node-".length)
+    .replace(/^members:/, "")
+    .replace(/~\d+$/, "");
   if (![...select.options].some((option) => option.value === id)) {
     select.add(new Option(id, id));
   }
