@@ -2,6 +2,7 @@ import copy
 import json
 
 import pytest
+from django.db import connection
 
 from jarjestokartta.directory.models import Identifier, Organization, OtherName
 from jarjestokartta.geography.models import Area, AreaAlias
@@ -349,3 +350,18 @@ def test_a_collection_given_twice_is_refused(db, demo_data):
         popolo_import(text)
     assert raised.value.problems == ["organizations: given twice"]
     assert Organization.objects.count() == 0
+
+
+def test_the_import_gives_sqlite_its_page_cache_back(db, demo_data):
+    # The import enlarges SQLite's page cache while it runs (PostgreSQL has no such step).
+    def cache_size() -> int | None:
+        if connection.vendor != "sqlite":
+            return None
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            return cursor.fetchone()[0]
+
+    before = cache_size()
+    popolo_import(json.dumps(demo_data))
+    assert Organization.objects.count() == len(demo_data["organizations"])
+    assert cache_size() == before
