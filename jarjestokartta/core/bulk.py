@@ -44,6 +44,7 @@ class Rows:
             f"INSERT INTO {quote(meta.db_table)} ({', '.join(map(quote, columns))}) "
             f"VALUES ({', '.join(['%s'] * len(columns))})"
         )
+        self.copy_sql = f"COPY {quote(meta.db_table)} ({', '.join(map(quote, columns))}) FROM STDIN"
         self.converters = [
             (index, _converter(field))
             for index, field in enumerate(given)
@@ -75,8 +76,16 @@ class Rows:
                 for index, convert in self.converters:
                     row[index] = convert(row[index])
             params.append((*row, *tail))
-        if params:
-            with connection.cursor() as cursor:
+        if not params:
+            return 0
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # COPY rather than INSERT: the 120,000-organisation import spent more time in
+                # the server than in Python with executemany's one INSERT per row.
+                with cursor.cursor.copy(self.copy_sql) as copy:
+                    for row in params:
+                        copy.write_row(row)
+            else:
                 cursor.executemany(self.sql, params)
         return len(params)
 
