@@ -54,6 +54,7 @@ def test_bench_search_measures_and_writes_its_figures(tmp_path):
     figures = json.loads(output.read_text())
     assert figures["organizations"] == 400
     assert figures["endpoint"]["samples"] == figures["raw_engine"]["samples"] == 68
+    assert figures["endpoint_cached"]["samples"] == 68
     assert figures["endpoint"]["p95_ms"] > 0 and figures["p95_ratio"] > 0
     assert figures["hit_at_10_national"] == 1.0
 
