@@ -166,6 +166,12 @@ def _graph(memberships, organizations) -> g.Graph:
                     label=m.label,
                 )
             )
+    add_part_of(graph, orgs)
+    return graph
+
+
+def add_part_of(graph: g.Graph, orgs: dict[int, Organization]) -> None:
+    """The "part of" ties between drawn organisations (their parents read with them)."""
     for org in sorted(orgs.values(), key=lambda org: (org.name, org.pk)):
         parent = orgs.get(org.parent_id)
         if parent is not None:
@@ -177,7 +183,6 @@ def _graph(memberships, organizations) -> g.Graph:
                     target=parent.popolo_id,
                 )
             )
-    return graph
 
 
 NODE_FIELDS = [

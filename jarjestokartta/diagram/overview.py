@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from jarjestokartta.diagram import graph as g
-from jarjestokartta.diagram.loading import NODE_FIELDS, ROLE_EDGES, STRUCTURE_KINDS
+from jarjestokartta.diagram.loading import NODE_FIELDS, ROLE_EDGES, STRUCTURE_KINDS, add_part_of
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.directory.queries import located_in
 from jarjestokartta.structures.models import Membership, Role
@@ -181,17 +181,7 @@ def region_overview(bodies: list[Organization], day: date) -> Overview:
         if kind != g.DEPUTY or (source, g.MEMBER, target) not in drawn:
             graph.add_edge(edge)
 
-    for org in sorted(orgs.values(), key=lambda org: (org.name, org.pk)):
-        parent = orgs.get(org.parent_id)
-        if parent is not None:
-            graph.add_edge(
-                g.Edge(
-                    id=f"{org.popolo_id}/part_of",
-                    kind=g.PART_OF,
-                    source=org.popolo_id,
-                    target=parent.popolo_id,
-                )
-            )
+    add_part_of(graph, orgs)
 
     counts: dict[int, dict[str, int]] = {}
     for body, organizations, people, *others in (

@@ -43,13 +43,16 @@ class _Cursor:
             return
         while True:
             yield self.value()
-            following = self.skip()
-            self.pos += 1
-            if following == "]":
+            if self.ended_by("]"):
                 return
-            if following != ",":
-                self.pos -= 1
-                raise json.JSONDecodeError("Expecting ',' delimiter", self.text, self.pos)
+
+    def ended_by(self, close: str) -> bool:
+        """Past the comma after an item (False) or the bracket that closes them (True)."""
+        following = self.skip()
+        if following not in (close, ","):
+            raise json.JSONDecodeError("Expecting ',' delimiter", self.text, self.pos)
+        self.pos += 1
+        return following == close
 
 
 def top_level(text: str) -> Iterator[tuple[str, Any]]:
@@ -78,12 +81,7 @@ def top_level(text: str) -> Iterator[tuple[str, Any]]:
                     pass
             else:
                 yield key, cursor.value()
-            following = cursor.skip()
-            cursor.pos += 1
-            if following == "}":
+            if cursor.ended_by("}"):
                 break
-            if following != ",":
-                cursor.pos -= 1
-                raise json.JSONDecodeError("Expecting ',' delimiter", text, cursor.pos)
     if cursor.skip():
         raise json.JSONDecodeError("Extra data", text, cursor.pos)
