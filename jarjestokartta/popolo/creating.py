@@ -16,7 +16,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from jarjestokartta.core import partial_dates, versions
-from jarjestokartta.core.bulk import Rows, pks_by_popolo_id
+from jarjestokartta.core.bulk import Rows, one_of_ids, pks_by_popolo_id
 from jarjestokartta.directory.models import (
     Identifier,
     Link,
@@ -97,15 +97,15 @@ def _copy_history(model: type[Model], pks: list[int]) -> None:
     target = [history._meta.get_field(name).column for name in names]
     source = [model._meta.get_field(name).column for name in names]
     quote = connection.ops.quote_name
+    where, params = one_of_ids(quote(model._meta.pk.column), sorted(pks))
     sql = (
         f"INSERT INTO {quote(history._meta.db_table)} "
         f"({', '.join(map(quote, target))}, history_date, history_change_reason, history_type, "
         f"history_user_id) SELECT {', '.join(map(quote, source))}, %s, %s, %s, NULL "
-        f"FROM {quote(model._meta.db_table)} WHERE {quote(model._meta.pk.column)} IN "
-        f"({', '.join(['%s'] * len(pks))})"
+        f"FROM {quote(model._meta.db_table)} WHERE {where}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [timezone.now(), "import", "+", *pks])
+        cursor.execute(sql, [timezone.now(), "import", "+", *params])
 
 
 def _links(relation, pairs: Iterable[tuple[int, int]]) -> None:

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from jarjestokartta.core.bulk import Rows
+from jarjestokartta.search.models import SearchDocument
+
 # What a hit carries: enough to show it without another query.
 HIT_COLUMNS = "d.id, d.kind, d.object_id, d.title, d.popolo_id, d.slug, d.abstract, d.area_name"
 
@@ -62,7 +65,28 @@ def _quote_ts(term: str) -> str:
     return "'" + term.replace("'", "''").replace("\\", "") + "'"
 
 
+# The columns of a search document as index.py writes them, in this order.
+DOCUMENT_COLUMNS = [
+    "kind",
+    "object_id",
+    "title",
+    "popolo_id",
+    "slug",
+    "abstract",
+    "area_name",
+    "name_terms",
+    "other_terms",
+    "body_terms",
+    "place_terms",
+    "is_active",
+]
+
+
 class SqliteBackend:
+    def insert_documents(self, cursor, rows: Sequence[tuple]) -> None:
+        """New document rows (DOCUMENT_COLUMNS); their terms are indexed by `write`."""
+        Rows(SearchDocument, DOCUMENT_COLUMNS).insert(rows)
+
     def write(self, cursor, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
         ids = [row[0] for row in rows]
         self.delete(cursor, ids)
@@ -138,11 +162,25 @@ class PostgresBackend:
         "setweight(to_tsvector('simple', body_terms), 'D')"
     )
 
-    def write(self, cursor, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
-        ids = [row[0] for row in rows]
+    # The array type each document column is sent as.
+    ARRAYS = ["text", "bigint", *["text"] * 9, "boolean"]
+
+    def insert_documents(self, cursor, rows: Sequence[tuple]) -> None:
+        """New document rows (DOCUMENT_COLUMNS) with their vector, in one statement.
+
+        The vector is made as the row is written: setting it afterwards wrote every document
+        twice (an UPDATE of 5,000 documents took 0.45 s at 120,000 organisations).
+        """
+        columns = ", ".join(DOCUMENT_COLUMNS)
+        arrays = ", ".join(f"%s::{kind}[]" for kind in self.ARRAYS)
         cursor.execute(
-            f"UPDATE search_searchdocument SET vector = {self.VECTOR} WHERE id = ANY(%s)", [ids]
+            f"INSERT INTO search_searchdocument ({columns}, vector) "
+            f"SELECT {columns}, {self.VECTOR} FROM unnest({arrays}) AS t({columns})",
+            [list(column) for column in zip(*rows, strict=True)],
         )
+
+    def write(self, cursor, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
+        pass  # the vector was made by insert_documents
 
     def delete(self, cursor, ids: Sequence[int]) -> None:
         pass  # the vector lives in the document row, which is deleted with it

@@ -15,23 +15,12 @@ from django.utils import timezone
 
 from jarjestokartta.core.bulk import Rows, among
 from jarjestokartta.directory.models import Organization
-from jarjestokartta.search.backends import backend
+from jarjestokartta.search.backends import DOCUMENT_COLUMNS, backend
 from jarjestokartta.search.documents import AreaContext, build_organization, load_sources
 from jarjestokartta.search.models import SearchDocument, SearchFacet, SearchTerm
 
 KIND = SearchDocument.Kind.ORGANIZATION
-STORED_FIELDS = [
-    "title",
-    "popolo_id",
-    "slug",
-    "abstract",
-    "area_name",
-    "name_terms",
-    "other_terms",
-    "body_terms",
-    "place_terms",
-    "is_active",
-]
+STORED_FIELDS = DOCUMENT_COLUMNS[2:]  # after kind and object_id
 CHUNK = 1000
 # After indexing this many at once, the database's statistics are refreshed.
 ANALYZE_AFTER = 5000
@@ -115,10 +104,14 @@ def _write(built: dict, engine, delta: Counter) -> None:
         with connection.cursor() as cursor:
             engine.delete(cursor, [doc.pk for doc in old])
         SearchDocument.objects.filter(pk__in=[doc.pk for doc in old]).delete()
-    Rows(SearchDocument, ["kind", "object_id", *STORED_FIELDS]).insert(
-        (KIND, object_id, *(getattr(item, name) for name in STORED_FIELDS))
-        for object_id, item in built.items()
-    )
+    with connection.cursor() as cursor:
+        engine.insert_documents(
+            cursor,
+            [
+                (KIND, object_id, *(getattr(item, name) for name in STORED_FIELDS))
+                for object_id, item in built.items()
+            ],
+        )
     pks = dict(
         SearchDocument.objects.filter(among("object_id", ids), kind=KIND).values_list(
             "object_id", "pk"
