@@ -133,7 +133,11 @@ class Organization(DatedModel):
     created = models.DateTimeField(_("created"), auto_now_add=True)
     modified = models.DateTimeField(_("modified"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["active_from", "active_until"])
+    # Its history rows are read by id and date only (see structures.Person.history).
+    history = HistoricalRecords(
+        excluded_fields=["active_from", "active_until"],
+        no_db_index=["popolo_id", "name", "slug", "classification", "parent", "area"],
+    )
     objects = OrganizationQuerySet.as_manager()
 
     class Meta:
