@@ -9,7 +9,8 @@ the field's default, so a row inserted here is the row bulk_create would have wr
 signals are sent: callers do what the signals would (history rows, index, data version).
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection, models
@@ -116,7 +117,7 @@ _EMPTY = object()
 def among(name: str, ids: list[int]) -> models.Q:
     """`name` is one of these sorted ids: a range when they are every id in it (as after a bulk
     insert), else IN (…), whose values the ORM prepares one by one."""
-    if ids and ids[-1] - ids[0] + 1 == len(ids):
+    if _whole_range(ids):
         return models.Q(**{f"{name}__gte": ids[0], f"{name}__lte": ids[-1]})
     return models.Q(**{f"{name}__in": ids})
 
@@ -139,6 +140,11 @@ def pks_by_popolo_id(model: type[models.Model], popolo_ids: list[str]) -> dict[s
         return dict(cursor.fetchall())
 
 
+def _whole_range(ids: list[int]) -> bool:
+    """The sorted, distinct ids are every integer from the first to the last."""
+    return bool(ids) and ids[-1] - ids[0] + 1 == len(ids)
+
+
 def one_of(column: str, values: list) -> tuple[str, list]:
     """SQL for "column is one of the values": on PostgreSQL one array parameter (an IN list of
     2,000 parameters for each batch cost seconds of a national import), elsewhere IN (…)."""
@@ -150,6 +156,27 @@ def one_of(column: str, values: list) -> tuple[str, list]:
 def one_of_ids(column: str, ids: list[int]) -> tuple[str, list]:
     """`one_of` for sorted integer ids: a range when they are every id in it (as after a bulk
     insert, so no other row can be in the range)."""
-    if ids and ids[-1] - ids[0] + 1 == len(ids):
+    if _whole_range(ids):
         return f"{column} BETWEEN %s AND %s", [ids[0], ids[-1]]
     return one_of(column, ids)
+
+
+@contextmanager
+def sqlite_page_cache(kib: int = 65536) -> Iterator[None]:
+    """A larger SQLite page cache for a bulk write (64 MB rather than 2 MB), then the old one.
+
+    The indexes of a national import do not fit the default cache: the 120,000-organisation
+    file took 64.3 s with it and 58.3 s with this one, for 54 MB more peak memory.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (before,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")

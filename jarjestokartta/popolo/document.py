@@ -42,6 +42,7 @@ class Document:
         self.records: dict[str, list[Record]] = {name: [] for name in COLLECTIONS}
         self.defined_elsewhere = defined_elsewhere or {}
         self._references: dict[str, dict[str, list[tuple[Record, str]]]] | None = None
+        self._referenced: dict[str, set[str]] | None = None
 
     def ids(self, collection: str) -> set[str]:
         """The ids of this collection's records, here or elsewhere in the file."""
@@ -88,6 +89,11 @@ class Document:
     def referenced(self) -> dict[str, set[str]]:
         """Every id a record points at, by the collection pointed to (the quick path: the
         users of each id are only collected when some id turns out to be missing)."""
+        if self._referenced is None:
+            self._referenced = self._collect_referenced()
+        return self._referenced
+
+    def _collect_referenced(self) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {collection: set() for collection in COLLECTIONS}
         for collection, fields in REFERENCE_FIELDS.items():
             items = self.records[collection]
@@ -194,22 +200,47 @@ def _error_text(error: dict[str, Any]) -> str:
     return f"{loc}: {message}" if loc else message
 
 
+class UnreadableFile(ValueError):
+    """The file is not UTF-8 JSON holding an object: reading stops where it goes wrong."""
+
+
 def read_collections(text: str | bytes, problems: list[str]) -> Iterator[tuple[str, list[Record]]]:
     """The valid records of each collection, in file order; problems go to `problems`.
 
     Only one collection's records exist at a time: the importer writes each before reading
-    the next. A file that is not JSON stops the reading where it goes wrong.
+    the next. A file that cannot be read further raises UnreadableFile with its message.
     """
     try:
         text = text.decode() if isinstance(text, bytes) else text
         for key, value in _collections_of(text, problems):
             yield key, _validate(key, value, problems)
     except json.JSONDecodeError as error:
-        problems.append(f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}")
+        raise UnreadableFile(
+            f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}"
+        ) from None
     except UnicodeDecodeError as error:
-        problems.append(f"the file is not UTF-8 text: {error}")
+        raise UnreadableFile(f"the file is not UTF-8 text: {error}") from None
     except TypeError:
-        problems.append("the file must hold a JSON object with the keys " + ", ".join(COLLECTIONS))
+        raise UnreadableFile(
+            "the file must hold a JSON object with the keys " + ", ".join(COLLECTIONS)
+        ) from None
+
+
+def in_writing_order(collections: Iterator[tuple[str, list]]) -> Iterator[tuple[str, list]]:
+    """Collections in the order of COLLECTIONS (what a record points at is written first),
+    each as soon as those before it have been read; a file in the exported order keeps none
+    waiting, one in another order keeps those read early until their turn."""
+    waiting: dict[str, list] = {}
+    turn = 0
+    for collection, items in collections:
+        waiting[collection] = items
+        del items
+        while turn < len(COLLECTIONS) and COLLECTIONS[turn] in waiting:
+            yield COLLECTIONS[turn], waiting.pop(COLLECTIONS[turn])
+            turn += 1
+    for collection in COLLECTIONS[turn:]:
+        if collection in waiting:
+            yield collection, waiting.pop(collection)
 
 
 def _collections_of(text: str, problems: list[str]) -> Iterator[tuple[str, Any]]:
@@ -268,10 +299,11 @@ def parse_document(text: str | bytes) -> tuple[Document | None, list[str]]:
     """Parse and validate a whole file; returns the document and every problem found."""
     problems: list[str] = []
     document = Document()
-    for collection, records in read_collections(text, problems):
-        document.records[collection] = records
-    if problems and problems[-1].startswith(("invalid JSON", "the file ")):
-        return None, problems
+    try:
+        for collection, records in read_collections(text, problems):
+            document.records[collection] = records
+    except UnreadableFile as error:
+        return None, [*problems, str(error)]
     return document, problems + collection_problems(document)
 
 

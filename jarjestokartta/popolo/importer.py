@@ -7,15 +7,15 @@ writes it in one transaction, leaving records that are already as the file says 
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Model
 from django.utils.text import slugify
 
 from jarjestokartta.core import versions
+from jarjestokartta.core.bulk import sqlite_page_cache
 from jarjestokartta.directory.models import (
     Identifier,
     Link,
@@ -28,7 +28,14 @@ from jarjestokartta.directory.models import (
 from jarjestokartta.geography.models import Area, AreaAlias
 from jarjestokartta.popolo import checking, creating, exporter, records
 from jarjestokartta.popolo.checking import ImportProblems
-from jarjestokartta.popolo.document import Document, collection_problems, ordered, read_collections
+from jarjestokartta.popolo.document import (
+    Document,
+    UnreadableFile,
+    collection_problems,
+    in_writing_order,
+    ordered,
+    read_collections,
+)
 from jarjestokartta.search import index as search_index
 from jarjestokartta.structures.models import Membership, Person, PersonContact, Post
 
@@ -356,8 +363,8 @@ def popolo_import(
     defined: dict[str, set[str]] = {}
     # The search index and the data version are brought up to date once, at the end, inside
     # the same transaction.
-    with _page_cache(), transaction.atomic(), search_index.deferred(), versions.deferred():
-        for collection, items in _in_writing_order(read_collections(text, problems)):
+    with sqlite_page_cache(), transaction.atomic(), search_index.deferred(), versions.deferred():
+        for collection, items in _checked_in_order(text, problems):
             planned(len(items))
             part = Document(defined_elsewhere=defined)
             part.records[collection] = items
@@ -373,39 +380,9 @@ def popolo_import(
     return writer.counts
 
 
-@contextmanager
-def _page_cache(kib: int = 65536) -> Iterator[None]:
-    """A larger SQLite page cache while importing (64 MB rather than 2 MB), then the old one.
-
-    The indexes of a national import do not fit the default cache: the 120,000-organisation
-    file took 64.3 s with it and 58.3 s with this one, for 54 MB more peak memory.
-    """
-    if connection.vendor != "sqlite":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        (before,) = cursor.fetchone()
-        cursor.execute(f"PRAGMA cache_size = -{int(kib)}")
+def _checked_in_order(text: str | bytes, problems: list[str]) -> Iterator[tuple[str, list]]:
+    """The collections to write in turn; a file that cannot be read further is a problem."""
     try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(before)}")
-
-
-def _in_writing_order(collections: Iterator[tuple[str, list]]) -> Iterator[tuple[str, list]]:
-    """Collections in the order of COLLECTIONS (what a record points at is written first),
-    each as soon as those before it have been read; a file in the exported order keeps none
-    waiting, one in another order keeps those read early until their turn."""
-    waiting: dict[str, list] = {}
-    turn = 0
-    for collection, items in collections:
-        waiting[collection] = items
-        del items
-        while turn < len(records.COLLECTIONS) and records.COLLECTIONS[turn] in waiting:
-            yield records.COLLECTIONS[turn], waiting.pop(records.COLLECTIONS[turn])
-            turn += 1
-    for collection in records.COLLECTIONS[turn:]:
-        if collection in waiting:
-            yield collection, waiting.pop(collection)
+        yield from in_writing_order(read_collections(text, problems))
+    except UnreadableFile as error:
+        problems.append(str(error))
