@@ -45,6 +45,7 @@ RECORD_FIELDS = (
     "name_sv",
     "name_en",
     "classification",
+    "classification_as_written",
     "parent__popolo_id",
     "area__popolo_id",
     "abstract",

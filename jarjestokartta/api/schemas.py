@@ -15,6 +15,9 @@ from jarjestokartta.popolo import records
 OrganizationKind = Literal[records.ORGANIZATION_KINDS]  # type: ignore[valid-type]
 AreaKind = Literal[records.AREA_KINDS]  # type: ignore[valid-type]
 Role = Literal[records.ROLES]  # type: ignore[valid-type]
+# In records, roles and kinds are as the data's source wrote them (Popolo's free text): one of
+# the codes above, or another word ("varajäsen", "valmistelija"). Filters take the codes.
+AS_WRITTEN = "; a word of another system's (e.g. varajäsen) is given as it was written"
 
 
 class Open(Schema):
@@ -65,7 +68,9 @@ class Membership(Open):
         "placeholder id starting nimeamaton- of this membership alone",
     )
     member: MemberRef | None = Field(None, description="A member organisation")
-    role: Role = "member"
+    role: str = Field(
+        "member", description="A role code (" + ", ".join(records.ROLES) + ")" + AS_WRITTEN
+    )
     label: str = ""
     post_id: str = ""
     on_behalf_of_id: str = ""
@@ -78,9 +83,9 @@ class Membership(Open):
 class Post(Open):
     id: str
     label: str
-    other_label: str = ""
+    other_label: list[str] = Field([], description="Other names of the seat")
     organization_id: str
-    role: Literal[("", *records.ROLES)] = ""  # type: ignore[valid-type]
+    role: str = Field("", description="The role of the seat's holders" + AS_WRITTEN)
     area_id: str = ""
     start_date: str = ""
     end_date: str = ""
@@ -93,7 +98,9 @@ class Organization(Open):
     name_en: str = ""
     other_names: list[OtherName] = []
     identifiers: list[Identifier] = []
-    classification: OrganizationKind
+    classification: str = Field(
+        description="A kind code (" + ", ".join(records.ORGANIZATION_KINDS) + ")" + AS_WRITTEN
+    )
     parent_id: str = ""
     area_id: str = Field("", description="Home municipality")
     operating_area_ids: list[str] = []

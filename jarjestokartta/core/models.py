@@ -1,6 +1,7 @@
 """Pieces shared by the models of several apps."""
 
 import uuid
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from jarjestokartta.core import partial_dates
+from jarjestokartta.core.vocabulary import OTHER
 
 
 def new_popolo_id() -> str:
@@ -41,6 +43,31 @@ def partial_date_field(verbose_name: str) -> models.CharField:
         validators=[validate_partial_date],
         help_text=_("YYYY, YYYY-MM or YYYY-MM-DD; a partial date stays partial."),
     )
+
+
+def as_written_field(verbose_name: str) -> models.CharField:
+    """The text an imported file gave for a coded field, when it was not our code (see
+    core/vocabulary.py): exported as written, shown as written when the code is "other"."""
+    return models.CharField(
+        verbose_name,
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("The word an imported file used for it; exported as written."),
+    )
+
+
+def kept_as_written(written: str, code: str, code_of: Callable[[str], str]) -> str:
+    """The written text while it still means the code: an editor who changes a membership
+    from "other" to chair must not leave "valmistelija" to be exported as its role."""
+    return written if written and code_of(written) == code else ""
+
+
+def label_as_written(choices: type[models.TextChoices], code: str, written: str) -> str:
+    """The code's translated name, or the text as written for a code we have no name for."""
+    if code == OTHER and written:
+        return written
+    return str(choices(code).label) if code in choices.values else code
 
 
 def dated_constraints(table: str, start: str, end: str) -> list[models.BaseConstraint]:

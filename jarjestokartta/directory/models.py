@@ -4,9 +4,13 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jarjestokartta.core import vocabulary
 from jarjestokartta.core.models import (
     DatedModel,
+    as_written_field,
     dated_constraints,
+    kept_as_written,
+    label_as_written,
     partial_date_field,
     popolo_id_field,
 )
@@ -83,6 +87,7 @@ class Organization(DatedModel):
     name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     classification = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    classification_as_written = as_written_field(_("kind as written"))
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent organisation"),
@@ -163,6 +168,17 @@ class Organization(DatedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.classification_as_written = kept_as_written(
+            self.classification_as_written, self.classification, vocabulary.kind_code
+        )
+        super().save(*args, **kwargs)
+
+    def get_classification_display(self) -> str:
+        return label_as_written(
+            OrganizationKind, self.classification, self.classification_as_written
+        )
 
     @property
     def is_body(self) -> bool:

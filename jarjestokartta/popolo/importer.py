@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils.text import slugify
 
-from jarjestokartta.core import versions
+from jarjestokartta.core import versions, vocabulary
 from jarjestokartta.core.bulk import sqlite_page_cache
 from jarjestokartta.directory.models import (
     Identifier,
@@ -196,7 +196,8 @@ class _Writer:
             "name": record.name,
             "name_sv": record.name_sv,
             "name_en": record.name_en,
-            "classification": record.classification,
+            "classification": record.kind,
+            "classification_as_written": vocabulary.as_written(record.classification, record.kind),
             "parent_id": self.pk("organizations", record.parent_id),
             "area_id": area.pk if area else None,
             "abstract": record.abstract,
@@ -296,7 +297,8 @@ class _Writer:
         return {
             "label": record.label,
             "other_label": record.other_label,
-            "role": record.role,
+            "role": record.role_code,
+            "role_as_written": vocabulary.as_written(record.role, record.role_code),
             "organization_id": self.pk("organizations", record.organization_id),
             "area_id": area.pk if area else None,
             "start_date": record.start_date,
@@ -328,7 +330,8 @@ class _Writer:
             "organization_id": self.pk("organizations", record.organization_id),
             "person_id": self.pk("persons", record.person_id),
             "member_organization_id": self.pk("organizations", record.member_organization_id),
-            "role": record.role,
+            "role": record.role_code,
+            "role_as_written": vocabulary.as_written(record.role, record.role_code),
             "label": record.label,
             "post_id": self.pk("posts", record.post_id),
             "on_behalf_of_id": self.pk("organizations", record.on_behalf_of_id),

@@ -20,40 +20,17 @@ from pydantic import (
     model_validator,
 )
 
-from jarjestokartta.core import partial_dates
+from jarjestokartta.core import partial_dates, vocabulary
 from jarjestokartta.directory import identifiers
 
 COLLECTIONS = ("areas", "organizations", "persons", "posts", "memberships")
 
 AREA_KINDS = ("municipality", "region", "wellbeing_county", "other")
-ORGANIZATION_KINDS = (
-    "association",
-    "foundation",
-    "public_body",
-    "company",
-    "network",
-    "council",
-    "advisory_board",
-    "partnership_table",
-    "forum",
-    "working_group",
-    "project",
-    "other",
-)
-ROLES = (
-    "chair",
-    "vice_chair",
-    "secretary",
-    "member",
-    "deputy_member",
-    "expert_member",
-    "coordinator",
-    "secretariat",
-    "administrator",
-    "funder",
-    "appointing_body",
-    "other",
-)
+# The codes of roles and kinds of organisation. A file may name them in its own words
+# ("varajäsen", "working group"): those are recognised (core/vocabulary.py), an unknown one is
+# "other", and the text as written is kept and exported again.
+ORGANIZATION_KINDS = vocabulary.KINDS
+ROLES = vocabulary.ROLES
 CONTACT_TYPES = ("email", "phone", "address", "other")
 OTHER_NAME_KINDS = ("abbreviation", "alternative", "former")
 
@@ -80,7 +57,14 @@ def _check_full_date(value: str) -> str:
     return value
 
 
+def _one_to_list(value: Any) -> Any:
+    """A single string where Popolo wants a list of them (as we once wrote other_label)."""
+    return [value] if isinstance(value, str) else value
+
+
 Text = Annotated[str, BeforeValidator(_none_to_empty)]
+# A role or kind as a file writes it: free text in Popolo, recognised by core/vocabulary.py.
+Word = Annotated[str, StringConstraints(max_length=200)]
 Name = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, pattern=r"\S")]
 Id = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^\S+$")]
 OptionalId = Annotated[Id | None, Field(default=None)]
@@ -198,7 +182,7 @@ class Organization(Record):
     name_en: Text = ""
     other_names: _list_of(OtherName)
     identifiers: _list_of(Identifier)
-    classification: Literal[ORGANIZATION_KINDS]  # type: ignore[valid-type]
+    classification: Annotated[Word, StringConstraints(min_length=1, pattern=r"\S")]
     parent_id: OptionalId
     area_id: OptionalId
     operating_area_ids: _set_of(Id)
@@ -220,6 +204,11 @@ class Organization(Record):
         _check_order(self.founding_date, self.dissolution_date, "dissolution_date")
         return self
 
+    @property
+    def kind(self) -> str:
+        """The classification's code ("other" for words we do not know)."""
+        return vocabulary.kind_code(self.classification)
+
 
 class Person(Record):
     name: Name
@@ -231,9 +220,11 @@ class Person(Record):
 
 class Post(Record):
     label: Name
-    other_label: Text = ""
+    other_label: Annotated[
+        list[Name], BeforeValidator(_none_to_list), BeforeValidator(_one_to_list)
+    ] = Field(default_factory=list)
     organization_id: Id
-    role: Literal[("", *ROLES)] = ""  # type: ignore[valid-type]
+    role: Annotated[Word, BeforeValidator(_none_to_empty)] = ""
     area_id: OptionalId
     start_date: PartialDate = ""
     end_date: PartialDate = ""
@@ -243,12 +234,17 @@ class Post(Record):
         _check_order(self.start_date, self.end_date, "end_date")
         return self
 
+    @property
+    def role_code(self) -> str:
+        """The role's code: "" for none, "other" for words we do not know."""
+        return vocabulary.role_code(self.role) if self.role else ""
+
 
 class Membership(Record):
     organization_id: Id
     person_id: OptionalId
     member: MemberRef | None = None
-    role: Literal[ROLES] = "member"  # type: ignore[valid-type]
+    role: Word = "member"
     label: Text = ""
     post_id: OptionalId
     on_behalf_of_id: OptionalId
@@ -260,7 +256,7 @@ class Membership(Record):
     @field_validator("role", mode="before")
     @classmethod
     def role_default(cls, value: Any) -> Any:
-        return "member" if value is None else value
+        return "member" if value is None or value == "" else value
 
     @model_validator(mode="after")
     def one_member(self) -> "Membership":
@@ -277,6 +273,11 @@ class Membership(Record):
     @property
     def member_organization_id(self) -> str | None:
         return self.member.id if self.member else None
+
+    @property
+    def role_code(self) -> str:
+        """The role's code ("other" for words we do not know)."""
+        return vocabulary.role_code(self.role)
 
 
 MODELS: dict[str, type[Record]] = {

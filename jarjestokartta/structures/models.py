@@ -4,10 +4,14 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jarjestokartta.core import vocabulary
 from jarjestokartta.core.models import (
     ActiveQuerySet,
     DatedModel,
+    as_written_field,
     dated_constraints,
+    kept_as_written,
+    label_as_written,
     partial_date_field,
     popolo_id_field,
 )
@@ -81,11 +85,17 @@ class Post(DatedModel):
 
     popolo_id = popolo_id_field()
     label = models.CharField(_("label"), max_length=300)
-    other_label = models.CharField(_("other label"), max_length=300, blank=True)
+    other_label = models.JSONField(
+        _("other labels"),
+        default=list,
+        blank=True,
+        help_text=_("Other names of the seat, as a list (Popolo's other_label)."),
+    )
     organization = models.ForeignKey(
         Organization, verbose_name=_("body"), on_delete=models.CASCADE, related_name="posts"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    role_as_written = as_written_field(_("role as written"))
     area = models.ForeignKey(
         Area, verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT
     )
@@ -112,6 +122,15 @@ class Post(DatedModel):
 
     def __str__(self) -> str:
         return f"{self.organization}: {self.label}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.role_as_written = kept_as_written(
+            self.role_as_written, self.role, vocabulary.role_code
+        )
+        super().save(*args, **kwargs)
+
+    def get_role_display(self) -> str:
+        return label_as_written(Role, self.role, self.role_as_written) if self.role else ""
 
 
 class Membership(DatedModel):
@@ -141,6 +160,7 @@ class Membership(DatedModel):
         related_name="memberships_as_member",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    role_as_written = as_written_field(_("role as written"))
     label = models.CharField(
         _("label"), max_length=300, blank=True, help_text=_('E.g. a title: "Project manager".')
     )
@@ -222,6 +242,15 @@ class Membership(DatedModel):
 
     def __str__(self) -> str:
         return f"{self.member}: {self.get_role_display()}, {self.organization}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.role_as_written = kept_as_written(
+            self.role_as_written, self.role, vocabulary.role_code
+        )
+        super().save(*args, **kwargs)
+
+    def get_role_display(self) -> str:
+        return label_as_written(Role, self.role, self.role_as_written)
 
     @property
     def member(self) -> Person | Organization | None:

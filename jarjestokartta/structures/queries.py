@@ -37,7 +37,7 @@ class Seat:
 class Roster:
     day: date
     relations: dict[str, list[Membership]]  # role -> memberships, in RELATION_ROLES order
-    members: dict[str, list[Seat]]  # role -> seats, in Role order
+    members: dict[str, list[Seat]]  # role (or other:word) -> seats, in Role order
     posts: list[tuple[Post, list[Membership]]]  # seat -> its holders on the day
 
     @property
@@ -67,9 +67,9 @@ def roster(body: Organization, day: date) -> Roster:
     }
     members: dict[str, list[Seat]] = {}
     for role in SEAT_ROLES:
-        found = [seat for seat in seats.values() if seat.membership.role == role]
-        if found:
-            members[role] = found
+        for seat in seats.values():
+            if seat.membership.role == role:
+                members.setdefault(_heading(seat.membership), []).append(seat)
 
     posts = list(Post.objects.filter(organization=body).active_on(day).order_by("label"))
     holders = {post.pk: [] for post in posts}
@@ -82,6 +82,14 @@ def roster(body: Organization, day: date) -> Roster:
         members=members,
         posts=[(post, holders[post.pk]) for post in posts],
     )
+
+
+def _heading(membership: Membership) -> str:
+    """Roles we do not know are listed under their own words ("valmistelija", "järjestäjä"),
+    not together as "other"."""
+    if membership.role == Role.OTHER and membership.role_as_written:
+        return f"{Role.OTHER}:{membership.role_as_written.casefold()}"
+    return membership.role
 
 
 def seat_history(body: Organization) -> list[tuple[Post, list[Membership]]]:

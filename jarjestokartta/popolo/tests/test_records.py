@@ -31,7 +31,7 @@ def test_it_reports_every_problem_with_the_record_id_not_only_the_first():
             org(id="no-name", name=None),
             org(id="bad-date", founding_date="2008-13"),
             org(id="bad-ytunnus", identifiers=[{"scheme": "ytunnus", "identifier": "1234567-8"}]),
-            org(id="bad-kind", classification="club"),
+            org(id="bad-kind", classification=" "),
         ]
     )
     assert len(problems) == 4
