@@ -29,8 +29,9 @@ from jarjestokartta.directory.filtering import (
     organization_by_ref,
 )
 from jarjestokartta.directory.models import Organization
-from jarjestokartta.popolo import public
+from jarjestokartta.popolo import public, records
 from jarjestokartta.popolo.exporter import organization_records, post_record
+from jarjestokartta.popolo.fieldmap import loads_of
 from jarjestokartta.structures.models import Post
 
 router = Router(tags=["organizations"])
@@ -39,27 +40,7 @@ INCLUDES = ("memberships", "posts")
 # whole parents (their texts, their extras parsed from JSON) was over a third of a page's
 # model loading, and the narrower rows sort faster. A field read but missing here costs a
 # query per organisation, which the pinned query counts of the tests would show.
-RECORD_FIELDS = (
-    "popolo_id",
-    "name",
-    "name_sv",
-    "name_en",
-    "classification",
-    "classification_as_written",
-    "parent__popolo_id",
-    "area__popolo_id",
-    "abstract",
-    "description",
-    "founding_date",
-    "dissolution_date",
-    "meetings_min",
-    "meetings_max",
-    "meetings_note",
-    "how_to_join",
-    "source",
-    "last_verified",
-    "extras",
-)
+RECORD_FIELDS = loads_of(records.Organization)
 
 
 def for_records():

@@ -11,7 +11,7 @@ signals are sent: callers do what the signals would (history rows, index, data v
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connection, models
 from django.utils import timezone
@@ -24,6 +24,24 @@ _PLAIN = (
     models.BooleanField,
     models.ForeignKey,
 )
+
+
+# Large IN (…) lists and inserts go a chunk at a time: SQLite takes at most 32,766 parameters
+# in one query, and a chunk's rows are what one step holds in memory.
+CHUNK = 2000
+T = TypeVar("T")
+
+
+def chunks(values: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+    """The values in lists of at most `size`, in their order."""
+    batch: list[T] = []
+    for value in values:
+        batch.append(value)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 class Rows:

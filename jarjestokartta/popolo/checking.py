@@ -4,22 +4,14 @@ identifiers held by other organisations, deputies across bodies."""
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 
-from jarjestokartta.core.bulk import pks_by_popolo_id
-from jarjestokartta.directory.models import Identifier, Organization
+from jarjestokartta.core.bulk import chunks, pks_by_popolo_id
+from jarjestokartta.directory.models import Identifier
 from jarjestokartta.geography.models import Area, AreaAlias
-from jarjestokartta.popolo.document import Document
-from jarjestokartta.structures.models import Membership, Person, Post
-
-# Large IN (…) lists are split so that SQLite's limit on query parameters is never reached.
-CHUNK = 2000
-MODELS: dict[str, type[Model]] = {
-    "organizations": Organization,
-    "persons": Person,
-    "posts": Post,
-    "memberships": Membership,
-}
+from jarjestokartta.popolo.resolving import TABLES
+from jarjestokartta.popolo.rules import Document
+from jarjestokartta.structures.models import Membership
 
 
 class ImportProblems(Exception):
@@ -28,21 +20,17 @@ class ImportProblems(Exception):
         self.problems = problems
 
 
-def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
-    values = list(values)
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
-
-
-def existing(model: type[Model], ids: Iterable[str], queryset=None) -> dict[str, Any]:
+def existing(
+    model: type[Model], ids: Iterable[str], queryset: QuerySet | None = None
+) -> dict[str, Any]:
     """The records with these Popolo ids that the database holds, by id.
 
     Which ones exist is asked in plain SQL first: a national file into an empty database
     finds none, and the ORM's IN (…) of every id cost seconds.
     """
-    queryset = queryset if queryset is not None else model.objects.all()
+    queryset = queryset if queryset is not None else model._default_manager.all()
     found = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         pks = list(pks_by_popolo_id(model, chunk).values())
         if pks:
             found.update({obj.popolo_id: obj for obj in queryset.filter(pk__in=pks)})
@@ -51,8 +39,10 @@ def existing(model: type[Model], ids: Iterable[str], queryset=None) -> dict[str,
 
 def known_ids(dangling: dict[str, set[str]]) -> dict[str, set[str]]:
     known = {
-        collection: set(existing(model, dangling[collection], model.objects.only("popolo_id")))
-        for collection, model in MODELS.items()
+        collection: set(
+            existing(model, dangling[collection], model._default_manager.only("popolo_id"))
+        )
+        for collection, model in TABLES.items()
     }
     known["areas"] = set(existing(Area, dangling["areas"], Area.objects.only("popolo_id")))
     known["areas"] |= set(existing(AreaAlias, dangling["areas"]))
@@ -68,7 +58,7 @@ def database_problems(document: Document) -> list[str]:
         for item in org.identifiers
     }
     values = {identifier for _, identifier in wanted}
-    for chunk in _chunks(values):
+    for chunk in chunks(values):
         held = Identifier.objects.filter(identifier__in=chunk).select_related("organization")
         for row in held:
             org_id = wanted.get((row.scheme, row.identifier))

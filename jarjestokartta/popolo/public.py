@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from jarjestokartta.core.bulk import CHUNK, chunks
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.geography.models import Area
 from jarjestokartta.popolo import exporter
@@ -20,7 +21,6 @@ from jarjestokartta.structures.models import Membership
 
 PLACEHOLDER_PREFIX = "nimeamaton-"
 PLACEHOLDER_NAME = "Nimeämätön henkilö"
-CHUNK = 2000
 
 
 def placeholder_id(membership: Membership) -> str:
@@ -42,18 +42,13 @@ def placeholder_record(m: Membership) -> dict[str, Any]:
     return {"id": placeholder_id(m), "name": PLACEHOLDER_NAME, "public": False}
 
 
-def _chunks(ids: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
-
-
 def _by_pk(queryset, ids: set[int] | None) -> Iterator:
     """All rows, or those with the given primary keys, in primary-key order and in chunks (a
     region of the national data has more ids than SQLite takes in one query)."""
     if ids is None:
         yield from queryset.order_by("pk").iterator(chunk_size=CHUNK)
         return
-    for chunk in _chunks(sorted(ids)):
+    for chunk in chunks(sorted(ids)):
         yield from queryset.filter(pk__in=chunk).order_by("pk")
 
 
@@ -92,12 +87,12 @@ class Selection:
                 if deputy_of and deputy_of not in memberships:
                     deputies.add(deputy_of)
             pending = []
-            for chunk in _chunks(sorted(deputies)):
+            for chunk in chunks(sorted(deputies)):
                 pending.extend(Membership.objects.filter(pk__in=chunk).values_list(*columns))
         missing = set(organizations)
         while missing:  # parents, grandparents…
             parents = set()
-            for chunk in _chunks(sorted(missing)):
+            for chunk in chunks(sorted(missing)):
                 parents.update(
                     Organization.objects.filter(pk__in=chunk, parent__isnull=False).values_list(
                         "parent", flat=True
@@ -118,7 +113,7 @@ class Selection:
         if ids is None:
             ids = set(Organization.objects.values_list("pk", flat=True))
         loaded = Organization.objects.select_related("parent", "area").order_by("pk")
-        for chunk in _chunks(sorted(ids)):
+        for chunk in chunks(sorted(ids)):
             yield from exporter.organization_records(list(loaded.filter(pk__in=chunk)))
 
     def _memberships(self) -> Iterator[Membership]:
@@ -137,7 +132,7 @@ class Selection:
         if self.organizations is None:
             yield from (exporter.post_record(p) for p in posts.order_by("pk").iterator(CHUNK))
             return
-        for chunk in _chunks(sorted(self.organizations)):
+        for chunk in chunks(sorted(self.organizations)):
             for post in posts.filter(organization__in=chunk).order_by("pk"):
                 yield exporter.post_record(post)
 

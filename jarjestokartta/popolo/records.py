@@ -1,16 +1,17 @@
-"""Popolo JSON records: parsing, validation and the normal form used for comparison.
+"""Popolo JSON records: their fields, rules and the normal form used for comparison.
+
+Each record type is the one field map of its kind of record: every field is declared here once,
+with its type, its description and where our models keep it (popolo/fieldmap.py). The import,
+the export, the reference checks and the API's loading and documentation all follow it.
 
 Pure Python (pydantic and python-stdnum, no Django), so it is tested without a database. A file
 is checked as a whole and every problem is reported with the id of the record it is in.
 """
 
-import re
-from datetime import date
 from functools import cache
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -21,7 +22,41 @@ from pydantic import (
 )
 
 from jarjestokartta.core import partial_dates, vocabulary
-from jarjestokartta.directory import identifiers
+from jarjestokartta.popolo.fieldmap import (
+    AreaCodes,
+    Coded,
+    Column,
+    DayColumn,
+    Frequency,
+    Links,
+    Member,
+    Ref,
+    Rows,
+)
+from jarjestokartta.popolo.parts import (
+    CONTACT_TYPES,
+    OTHER_NAME_KINDS,
+    ContactDetail,
+    FullDate,
+    Id,
+    Identifier,
+    Link,
+    MeetingFrequency,
+    MemberRef,
+    Name,
+    OptionalId,
+    OtherName,
+    PartialDate,
+    Text,
+    Word,
+    list_of,
+    none_to_empty,
+    none_to_list,
+    one_to_list,
+    set_of,
+)
+
+__all__ = ["CONTACT_TYPES", "OTHER_NAME_KINDS"]  # as the API documents them
 
 COLLECTIONS = ("areas", "organizations", "persons", "posts", "memberships")
 
@@ -31,119 +66,10 @@ AREA_KINDS = ("municipality", "region", "wellbeing_county", "other")
 # "other", and the text as written is kept and exported again.
 ORGANIZATION_KINDS = vocabulary.KINDS
 ROLES = vocabulary.ROLES
-CONTACT_TYPES = ("email", "phone", "address", "other")
-OTHER_NAME_KINDS = ("abbreviation", "alternative", "former")
 
 
-def _none_to_empty(value: Any) -> Any:
-    return "" if value is None else value
-
-
-def _none_to_list(value: Any) -> Any:
-    return [] if value is None else value
-
-
-def _check_partial_date(value: str) -> str:
-    if value:
-        partial_dates.span(value)  # PartialDateError is a ValueError: pydantic reports it
-    return value
-
-
-def _check_full_date(value: str) -> str:
-    if value and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        raise ValueError(f"{value!r} is not a date of the form YYYY-MM-DD")
-    if value:
-        date.fromisoformat(value)
-    return value
-
-
-def _one_to_list(value: Any) -> Any:
-    """A single string where Popolo wants a list of them (as we once wrote other_label)."""
-    return [value] if isinstance(value, str) else value
-
-
-Text = Annotated[str, BeforeValidator(_none_to_empty)]
-# A role or kind as a file writes it: free text in Popolo, recognised by core/vocabulary.py.
-Word = Annotated[str, StringConstraints(max_length=200)]
-Name = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, pattern=r"\S")]
-Id = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^\S+$")]
-OptionalId = Annotated[Id | None, Field(default=None)]
-PartialDate = Annotated[str, BeforeValidator(_none_to_empty), BeforeValidator(_check_partial_date)]
-FullDate = Annotated[str, BeforeValidator(_none_to_empty), BeforeValidator(_check_full_date)]
-
-
-def _list_of(item: Any) -> Any:
-    return Annotated[list[item], BeforeValidator(_none_to_list), Field(default_factory=list)]
-
-
-def _sorted_unique(values: list[str]) -> list[str]:
-    return sorted(set(values))
-
-
-def _set_of(item: Any) -> Any:
-    """A list whose order carries no meaning (stored as a set): its normal form is sorted."""
-    return Annotated[
-        list[item],
-        BeforeValidator(_none_to_list),
-        AfterValidator(_sorted_unique),
-        Field(default_factory=list),
-    ]
-
-
-class Part(BaseModel):
-    """A nested object: unknown fields are an error, so nothing is silently dropped."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class Identifier(Part):
-    scheme: Name
-    identifier: Name
-
-    @model_validator(mode="after")
-    def valid_for_scheme(self) -> "Identifier":
-        problem = identifiers.problem(self.scheme, self.identifier)
-        if problem:
-            raise ValueError(problem)
-        return self
-
-
-class OtherName(Part):
-    name: Name
-    note: Literal[OTHER_NAME_KINDS] = "alternative"  # type: ignore[valid-type]
-    start_date: PartialDate = ""
-    end_date: PartialDate = ""
-
-
-class ContactDetail(Part):
-    type: Literal[CONTACT_TYPES]  # type: ignore[valid-type]
-    value: Name
-    label: Text = ""
-    note: Text = ""
-
-
-class Link(Part):
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=500)]
-    note: Text = ""
-
-
-class MeetingFrequency(Part):
-    min: Annotated[int, Field(ge=0, le=366)] | None = None
-    max: Annotated[int, Field(ge=0, le=366)] | None = None
-    note: Text = ""
-
-    @model_validator(mode="after")
-    def min_not_above_max(self) -> "MeetingFrequency":
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min {self.min} is above max {self.max}")
-        return self
-
-
-class MemberRef(Part):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    type: Literal["Organization", "Person"] = Field(alias="@type")
-    id: Id
+_SPAN = (("start_date", "start_date"), ("end_date", "end_date"))
+_CONTACT = (("type", "type"), ("value", "value"), ("label", "label"), ("note", "note"))
 
 
 class Record(BaseModel):
@@ -167,91 +93,176 @@ def _check_order(start: str, end: str, end_name: str) -> None:
         raise ValueError(f"{end_name} {end!r} is before the start {start!r}")
 
 
+# Each field of a record type: its type, where our models keep it (popolo/fieldmap.py) and what
+# it means (the API documents it with these words). "ext" marks our extensions of Popolo.
+def _about(text: str) -> Any:
+    return Field(description=text)
+
+
+DATE = "YYYY, YYYY-MM or YYYY-MM-DD (a partial date stays partial)"
+
+
 class Area(Record):
-    name: Name
-    name_sv: Text = ""
-    name_en: Text = ""
-    classification: Literal[AREA_KINDS] = "other"  # type: ignore[valid-type]
-    identifiers: _list_of(Identifier)
-    parent_id: OptionalId
+    name: Annotated[Name, Column(), _about("Finnish name")]
+    name_sv: Annotated[Text, Column(), _about("Swedish name (ext)")] = ""
+    name_en: Annotated[Text, Column(), _about("English name (ext)")] = ""
+    classification: Annotated[
+        Literal[AREA_KINDS],  # type: ignore[valid-type]
+        Column(),
+        _about("municipality, region, wellbeing_county or other"),
+    ] = "other"
+    identifiers: Annotated[
+        list_of(Identifier),
+        AreaCodes(),
+        _about("Official codes: kuntanumero, maakuntakoodi, hyvinvointialuekoodi …"),
+    ]
+    parent_id: Annotated[OptionalId, Ref("parent", target="areas"), _about("The enclosing area")]
 
 
 class Organization(Record):
-    name: Name
-    name_sv: Text = ""
-    name_en: Text = ""
-    other_names: _list_of(OtherName)
-    identifiers: _list_of(Identifier)
-    classification: Annotated[Word, StringConstraints(min_length=1, pattern=r"\S")]
-    parent_id: OptionalId
-    area_id: OptionalId
-    operating_area_ids: _set_of(Id)
-    abstract: Text = ""
-    description: Text = ""
-    founding_date: PartialDate = ""
-    dissolution_date: PartialDate = ""
-    contact_details: _list_of(ContactDetail)
-    links: _list_of(Link)
-    themes: _set_of(Name)
-    target_groups: _set_of(Name)
-    meeting_frequency: MeetingFrequency | None = None
-    how_to_join: Text = ""
-    source: Text = ""
-    last_verified: FullDate = ""
+    name: Annotated[Name, Column(), _about("Finnish name")]
+    name_sv: Annotated[Text, Column(), _about("Swedish name (ext)")] = ""
+    name_en: Annotated[Text, Column(), _about("English name (ext)")] = ""
+    other_names: Annotated[
+        list_of(OtherName),
+        Rows("other_names", (("name", "name"), ("note", "kind"), *_SPAN)),
+        _about("Abbreviations, alternative and former names"),
+    ]
+    identifiers: Annotated[
+        list_of(Identifier),
+        Rows("identifiers", (("scheme", "scheme"), ("identifier", "identifier"))),
+        _about("Y-tunnus (scheme ytunnus), association register number (yhdistysrekisteri) …"),
+    ]
+    classification: Annotated[
+        Word,
+        StringConstraints(min_length=1, pattern=r"\S"),
+        Coded(code_of=vocabulary.kind_code),
+        _about("The kind of organisation: a code or a word of the source's own"),
+    ]
+    parent_id: Annotated[
+        OptionalId,
+        Ref("parent", target="organizations"),
+        _about("The parent organisation, e.g. the federation of a district"),
+    ]
+    area_id: Annotated[OptionalId, Ref("area", target="areas"), _about("Home municipality")]
+    operating_area_ids: Annotated[
+        set_of(Id), Links("operating_areas", target="areas"), _about("Areas of operation (ext)")
+    ]
+    abstract: Annotated[Text, Column(), _about("One or two sentences")] = ""
+    description: Annotated[Text, Column(), _about("A longer description")] = ""
+    founding_date: Annotated[PartialDate, Column(), _about(DATE)] = ""
+    dissolution_date: Annotated[PartialDate, Column(), _about(DATE)] = ""
+    contact_details: Annotated[
+        list_of(ContactDetail),
+        Rows("contact_details", _CONTACT),
+        _about("E-mail addresses, phone numbers, addresses"),
+    ]
+    links: Annotated[
+        list_of(Link),
+        Rows("links", (("url", "url"), ("note", "note"))),
+        _about("Web sites and social media"),
+    ]
+    themes: Annotated[set_of(Name), Links("themes"), _about("Themes by Finnish name (ext)")]
+    target_groups: Annotated[
+        set_of(Name), Links("target_groups"), _about("Target groups by Finnish name (ext)")
+    ]
+    meeting_frequency: Annotated[
+        MeetingFrequency | None, Frequency("meetings"), _about("Meetings a year (ext)")
+    ] = None
+    how_to_join: Annotated[Text, Column(), _about("How to join or take part (ext)")] = ""
+    source: Annotated[Text, Column(), _about("Where the data came from (ext)")] = ""
+    last_verified: Annotated[
+        FullDate, DayColumn(), _about("The day the data was last checked, YYYY-MM-DD (ext)")
+    ] = ""
 
     @model_validator(mode="after")
     def dates_in_order(self) -> "Organization":
         _check_order(self.founding_date, self.dissolution_date, "dissolution_date")
         return self
 
-    @property
-    def kind(self) -> str:
-        """The classification's code ("other" for words we do not know)."""
-        return vocabulary.kind_code(self.classification)
-
 
 class Person(Record):
-    name: Name
-    given_name: Text = ""
-    family_name: Text = ""
-    public: bool = False
-    contact_details: _list_of(ContactDetail)
+    name: Annotated[Name, Column(), _about("The name as shown")]
+    given_name: Annotated[Text, Column(), _about("Given name")] = ""
+    family_name: Annotated[Text, Column(), _about("Family name")] = ""
+    public: Annotated[
+        bool,
+        Column("is_public"),
+        _about("Whether the person agreed to be named in public (ext)"),
+    ] = False
+    contact_details: Annotated[
+        list_of(ContactDetail), Rows("contact_details", _CONTACT), _about("Contact details")
+    ]
 
 
 class Post(Record):
-    label: Name
+    label: Annotated[Name, Column(), _about("The seat's name")]
     other_label: Annotated[
-        list[Name], BeforeValidator(_none_to_list), BeforeValidator(_one_to_list)
+        list[Name],
+        BeforeValidator(none_to_list),
+        BeforeValidator(one_to_list),
+        Column(),
+        _about("Other names of the seat"),
     ] = Field(default_factory=list)
-    organization_id: Id
-    role: Annotated[Word, BeforeValidator(_none_to_empty)] = ""
-    area_id: OptionalId
-    start_date: PartialDate = ""
-    end_date: PartialDate = ""
+    organization_id: Annotated[
+        Id, Ref("organization", target="organizations"), _about("The body the seat is in")
+    ]
+    role: Annotated[
+        Word,
+        BeforeValidator(none_to_empty),
+        Coded(code_of=vocabulary.role_code, blank=True),
+        _about("The role of the seat's holders: a code or a word of the source's own"),
+    ] = ""
+    area_id: Annotated[
+        OptionalId, Ref("area", target="areas"), _about("The area the seat stands for")
+    ]
+    start_date: Annotated[PartialDate, Column(), _about(DATE)] = ""
+    end_date: Annotated[PartialDate, Column(), _about(DATE)] = ""
 
     @model_validator(mode="after")
     def dates_in_order(self) -> "Post":
         _check_order(self.start_date, self.end_date, "end_date")
         return self
 
-    @property
-    def role_code(self) -> str:
-        """The role's code: "" for none, "other" for words we do not know."""
-        return vocabulary.role_code(self.role) if self.role else ""
-
 
 class Membership(Record):
-    organization_id: Id
-    person_id: OptionalId
-    member: MemberRef | None = None
-    role: Word = "member"
-    label: Text = ""
-    post_id: OptionalId
-    on_behalf_of_id: OptionalId
-    deputy_of_id: OptionalId
-    appointed_by_id: OptionalId
-    start_date: PartialDate = ""
-    end_date: PartialDate = ""
+    organization_id: Annotated[
+        Id,
+        Ref("organization", target="organizations"),
+        _about("The body or organisation the member belongs to"),
+    ]
+    person_id: Annotated[
+        OptionalId, Ref("person", target="persons"), _about("The member, when a person")
+    ]
+    member: Annotated[
+        MemberRef | None,
+        Member("member_organization", target="organizations"),
+        _about("The member, when an organisation"),
+    ] = None
+    role: Annotated[
+        Word,
+        Coded(code_of=vocabulary.role_code),
+        _about("The member's role: a code or a word of the source's own"),
+    ] = "member"
+    label: Annotated[Text, Column(), _about('E.g. a title: "Projektipäällikkö"')] = ""
+    post_id: Annotated[OptionalId, Ref("post", target="posts"), _about("The seat held")]
+    on_behalf_of_id: Annotated[
+        OptionalId,
+        Ref("on_behalf_of", target="organizations"),
+        _about("The organisation the member speaks for"),
+    ]
+    deputy_of_id: Annotated[
+        OptionalId,
+        Ref("deputy_of", target="memberships"),
+        _about("The membership this one deputises (ext)"),
+    ]
+    appointed_by_id: Annotated[
+        OptionalId,
+        Ref("appointed_by", target="organizations"),
+        _about("The organisation that appointed the member (ext)"),
+    ]
+    start_date: Annotated[PartialDate, Column(), _about(DATE)] = ""
+    end_date: Annotated[PartialDate, Column(), _about(DATE)] = ""
 
     @field_validator("role", mode="before")
     @classmethod
@@ -273,11 +284,6 @@ class Membership(Record):
     @property
     def member_organization_id(self) -> str | None:
         return self.member.id if self.member else None
-
-    @property
-    def role_code(self) -> str:
-        """The role's code ("other" for words we do not know)."""
-        return vocabulary.role_code(self.role)
 
 
 MODELS: dict[str, type[Record]] = {

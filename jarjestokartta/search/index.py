@@ -1,8 +1,8 @@
 """Keeping the search index in step with the data.
 
 A single save is indexed at once, inside the same transaction, so the index rolls back with the
-data. An import wraps its writes in `deferred()` and the index is brought up to date in one batch
-at the end of it.
+data. An import wraps its writes in `bulk_write()` (or `deferred()`) and the index is brought up to
+date in one batch at the end of it.
 """
 
 import threading
@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 from django.utils import timezone
 
-from jarjestokartta.core.bulk import Rows, among
+from jarjestokartta.core import versions
+from jarjestokartta.core.bulk import Rows, among, chunks
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.search.backends import DOCUMENT_COLUMNS, backend
 from jarjestokartta.search.documents import AreaContext, build_organization, load_sources
@@ -44,17 +45,20 @@ def deferred() -> Iterator[None]:
         _state.pending = None
 
 
+@contextmanager
+def bulk_write() -> Iterator[None]:
+    """Many writes at once (an import): the search index and the data version (API caches,
+    ETags) are brought up to date once at the end of the block instead of after every record."""
+    with deferred(), versions.deferred():
+        yield
+
+
 def organization_changed(pk: int) -> None:
     pending = getattr(_state, "pending", None)
     if pending is not None:
         pending.add(pk)
     else:
         index_organizations([pk])
-
-
-def _chunks(values: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
 
 
 def index_organizations(
@@ -75,7 +79,7 @@ def index_organizations(
     # upserted 360,000 terms, ten times the number of different ones.
     delta: Counter = Counter()
     with transaction.atomic():
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids, CHUNK):
             orgs = load_sources(chunk)
             gone = [pk for pk in chunk if pk not in orgs]
             if gone:

@@ -2,7 +2,8 @@
 
 import json
 
-from jarjestokartta.popolo.document import Document, ordered, parse_document
+from jarjestokartta.popolo.parsing import parse_document
+from jarjestokartta.popolo.rules import Document, ordered
 
 
 def parse(**collections) -> tuple[Document | None, list[str]]:

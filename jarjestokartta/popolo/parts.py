@@ -1,0 +1,137 @@
+"""The value types and nested objects of Popolo records: texts, ids, partial dates,
+identifiers, other names, contact details, links, meeting frequencies, member references.
+
+Pure Python (pydantic and python-stdnum, no Django). Nested objects refuse unknown fields, so
+nothing in them is silently dropped; records.py builds the top-level records of these.
+"""
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from jarjestokartta.core import partial_dates
+from jarjestokartta.directory import identifiers
+
+CONTACT_TYPES = ("email", "phone", "address", "other")
+OTHER_NAME_KINDS = ("abbreviation", "alternative", "former")
+
+
+def none_to_empty(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def none_to_list(value: Any) -> Any:
+    return [] if value is None else value
+
+
+def _check_partial_date(value: str) -> str:
+    if value:
+        partial_dates.span(value)  # PartialDateError is a ValueError: pydantic reports it
+    return value
+
+
+def _check_full_date(value: str) -> str:
+    if value and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise ValueError(f"{value!r} is not a date of the form YYYY-MM-DD")
+    if value:
+        date.fromisoformat(value)
+    return value
+
+
+def one_to_list(value: Any) -> Any:
+    """A single string where Popolo wants a list of them (as we once wrote other_label)."""
+    return [value] if isinstance(value, str) else value
+
+
+Text = Annotated[str, BeforeValidator(none_to_empty)]
+# A role or kind as a file writes it: free text in Popolo, recognised by core/vocabulary.py.
+Word = Annotated[str, StringConstraints(max_length=200)]
+Name = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, pattern=r"\S")]
+Id = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^\S+$")]
+OptionalId = Annotated[Id | None, Field(default=None)]
+PartialDate = Annotated[str, BeforeValidator(none_to_empty), BeforeValidator(_check_partial_date)]
+FullDate = Annotated[str, BeforeValidator(none_to_empty), BeforeValidator(_check_full_date)]
+
+
+def list_of(item: Any) -> Any:
+    return Annotated[list[item], BeforeValidator(none_to_list), Field(default_factory=list)]
+
+
+def _sorted_unique(values: list[str]) -> list[str]:
+    return sorted(set(values))
+
+
+def set_of(item: Any) -> Any:
+    """A list whose order carries no meaning (stored as a set): its normal form is sorted."""
+    return Annotated[
+        list[item],
+        BeforeValidator(none_to_list),
+        AfterValidator(_sorted_unique),
+        Field(default_factory=list),
+    ]
+
+
+class Part(BaseModel):
+    """A nested object: unknown fields are an error, so nothing is silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Identifier(Part):
+    scheme: Name
+    identifier: Name
+
+    @model_validator(mode="after")
+    def valid_for_scheme(self) -> "Identifier":
+        problem = identifiers.problem(self.scheme, self.identifier)
+        if problem:
+            raise ValueError(problem)
+        return self
+
+
+class OtherName(Part):
+    name: Name
+    note: Literal[OTHER_NAME_KINDS] = "alternative"  # type: ignore[valid-type]
+    start_date: PartialDate = ""
+    end_date: PartialDate = ""
+
+
+class ContactDetail(Part):
+    type: Literal[CONTACT_TYPES]  # type: ignore[valid-type]
+    value: Name
+    label: Text = ""
+    note: Text = ""
+
+
+class Link(Part):
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=500)]
+    note: Text = ""
+
+
+class MeetingFrequency(Part):
+    min: Annotated[int, Field(ge=0, le=366)] | None = None
+    max: Annotated[int, Field(ge=0, le=366)] | None = None
+    note: Text = ""
+
+    @model_validator(mode="after")
+    def min_not_above_max(self) -> "MeetingFrequency":
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+
+class MemberRef(Part):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    type: Literal["Organization", "Person"] = Field(alias="@type")
+    id: Id
