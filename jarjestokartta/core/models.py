@@ -1,6 +1,8 @@
 """Pieces shared by the models of several apps."""
 
 import uuid
+from datetime import date
+from typing import Any, Self, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -23,7 +25,7 @@ def validate_partial_date(value: str) -> None:
         ) from None
 
 
-def popolo_id_field() -> models.CharField:
+def popolo_id_field() -> "models.CharField[str, str]":
     return models.CharField(
         _("Popolo id"),
         max_length=200,
@@ -33,7 +35,7 @@ def popolo_id_field() -> models.CharField:
     )
 
 
-def partial_date_field(verbose_name: str) -> models.CharField:
+def partial_date_field(verbose_name: str) -> "models.CharField[str, str]":
     return models.CharField(
         verbose_name,
         max_length=10,
@@ -49,7 +51,7 @@ def dated_constraints(table: str, start: str, end: str) -> list[models.BaseConst
     `active_from` and `active_until` are what "as of a day" queries use, so the database makes
     sure they agree with the partial dates they are derived from and are in order.
     """
-    rules = []
+    rules: list[models.BaseConstraint] = []
     for field, day in ((start, "active_from"), (end, "active_until")):
         rules.append(
             models.CheckConstraint(
@@ -87,7 +89,7 @@ class DatedModel(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.derive_active_days()
         super().save(*args, **kwargs)
 
@@ -107,8 +109,11 @@ class DatedModel(models.Model):
             raise ValidationError({self.END_FIELD: _("The end date is before the start date.")})
 
 
-class ActiveQuerySet(models.QuerySet):
-    def active_on(self, day) -> "ActiveQuerySet":
+_Dated = TypeVar("_Dated", bound=DatedModel)
+
+
+class ActiveQuerySet(models.QuerySet[_Dated]):
+    def active_on(self, day: date) -> Self:
         """Records whose span covers the given day (open ends count as covering it)."""
         return self.filter(
             Q(active_from__isnull=True) | Q(active_from__lte=day),
