@@ -83,8 +83,20 @@ class DatedModel(models.Model):
     START_FIELD = "start_date"
     END_FIELD = "end_date"
 
-    active_from = models.DateField(_("active from"), null=True, blank=True, editable=False)
-    active_until = models.DateField(_("active until"), null=True, blank=True, editable=False)
+    active_from = models.DateField(
+        _("active from"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("First valid day, derived from the start date (empty: no known start)."),
+    )
+    active_until = models.DateField(
+        _("active until"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Last valid day, derived from the end date (empty: still valid)."),
+    )
 
     class Meta:
         abstract = True
@@ -128,8 +140,14 @@ class DataVersion(models.Model):
     (core/versions.py), inside the same transaction, so it rolls back with the data.
     """
 
-    number = models.BigIntegerField(_("number"), default=0)
-    changed_at = models.DateTimeField(_("changed at"))
+    number = models.BigIntegerField(
+        _("number"),
+        default=0,
+        help_text=_("How many changes the public data has had: the API's ETag."),
+    )
+    changed_at = models.DateTimeField(
+        _("changed at"), help_text=_("When the public data last changed: the API's Last-Modified.")
+    )
 
     class Meta:
         verbose_name = _("data version")
