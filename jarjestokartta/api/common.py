@@ -55,10 +55,10 @@ class Page(Schema):
 
     total_items: int = Field(description="Items matching the filters, on all pages")
     total_pages: int = Field(description="Pages of per_page items (0 when nothing matches)")
-    page_number: int
+    page_number: int = Field(description="This page's number, from 1")
     size: int = Field(description="Items on this page")
-    first_page: bool
-    last_page: bool
+    first_page: bool = Field(description="True on page 1")
+    last_page: bool = Field(description="True when no page follows")
     empty: bool = Field(description="True when this page has no items")
 
 

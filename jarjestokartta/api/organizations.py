@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Path, Query, Router, Schema
+from ninja import P, PathEx, Query, Router, Schema
 from pydantic import Field, field_validator
 
 from jarjestokartta.api.common import (
@@ -71,7 +71,9 @@ class Filters(Schema):
     municipality: list[str] = Field(
         default_factory=list, description="Municipality slug or number (kuopio, 297)"
     )
-    classification: list[OrganizationKind] = Field(default_factory=list)
+    classification: list[OrganizationKind] = Field(
+        default_factory=list, description="Kind of organisation, e.g. network or council"
+    )
     theme: list[str] = Field(default_factory=list, description="Theme id, see /themes")
     target_group: list[str] = Field(
         default_factory=list, description="Target group id, see /target_groups"
@@ -203,7 +205,9 @@ def _download_for(request: HttpRequest, filters: Filters, format: str) -> HttpRe
     by_alias=True,
 )
 def organization_detail(
-    request: HttpRequest, ref: Path[str], include: Query[Include]
+    request: HttpRequest,
+    ref: PathEx[str, P(description="The organisation's Popolo id, or the slug of its page")],
+    include: Query[Include],
 ) -> HttpResponse:
     """By Popolo id or by the slug in the page's address. Organisation records hold no private
     data."""

@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Path, Query, Router, Schema
+from ninja import P, PathEx, Query, Router, Schema
 from pydantic import Field
 
 from jarjestokartta.api.common import (
@@ -30,7 +30,9 @@ router = Router(tags=["areas and terms"])
 
 
 class AreaFilters(Schema):
-    classification: list[AreaKind] = Field(default_factory=list)
+    classification: list[AreaKind] = Field(
+        default_factory=list, description="municipality, region, wellbeing_county or other"
+    )
     region: str = Field(
         "", max_length=200, description="Region slug or code: it and its municipalities"
     )
@@ -58,7 +60,10 @@ def area_list(
 
 
 @router.get("/areas/{ref}", response={200: AreaOut, **DETAIL_ERRORS}, summary="One area")
-def area_detail(request: HttpRequest, ref: Path[str]) -> HttpResponse:
+def area_detail(
+    request: HttpRequest,
+    ref: PathEx[str, P(description="The area's Popolo id (kunta:297) or slug (kuopio)")],
+) -> HttpResponse:
     """By Popolo id (kunta:297) or slug (kuopio)."""
     area = Area.objects.select_related("parent").filter(Q(popolo_id=ref) | Q(slug=ref)).first()
     if area is None:

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from ninja import Path, Query, Router, Schema
+from ninja import P, PathEx, Query, Router, Schema
 from pydantic import Field
 
 from jarjestokartta.api.common import (
@@ -41,7 +41,9 @@ class MembershipFilters(Schema):
     member: str = Field(
         "", description="Member organisation's id or slug, or public person's id", **REF
     )
-    role: list[Role] = Field(default_factory=list)
+    role: list[Role] = Field(
+        default_factory=list, description="Role in the body, e.g. chair or deputy_member"
+    )
     on_behalf_of: str = Field("", description="Id or slug of the organisation represented", **REF)
     active_on: Day | None = Field(None, description="Held on this day (YYYY-MM-DD)")
 
@@ -91,7 +93,9 @@ def membership_list(
     summary="One membership",
     by_alias=True,
 )
-def membership_detail(request: HttpRequest, id: Path[str]) -> HttpResponse:
+def membership_detail(
+    request: HttpRequest, id: PathEx[str, P(description="The membership's Popolo id")]
+) -> HttpResponse:
     m = public.public_membership_queryset().filter(popolo_id=id).first()
     if m is None:
         raise not_found(f"no membership with id {id!r}")
@@ -110,7 +114,9 @@ def person_list(request: HttpRequest, paging: Query[PageParams]) -> HttpResponse
 @router.get(
     "/persons/{id}", response={200: PersonOut, **DETAIL_ERRORS}, summary="One public person"
 )
-def person_detail(request: HttpRequest, id: Path[str]) -> HttpResponse:
+def person_detail(
+    request: HttpRequest, id: PathEx[str, P(description="The public person's Popolo id")]
+) -> HttpResponse:
     person = exporter.person_queryset().filter(popolo_id=id, is_public=True).first()
     if person is None:
         raise not_found(f"no public person with id {id!r}")
@@ -136,7 +142,9 @@ def post_list(
 
 
 @router.get("/posts/{id}", response={200: PostOut, **DETAIL_ERRORS}, summary="One seat")
-def post_detail(request: HttpRequest, id: Path[str]) -> HttpResponse:
+def post_detail(
+    request: HttpRequest, id: PathEx[str, P(description="The seat's Popolo id")]
+) -> HttpResponse:
     post = exporter.post_queryset().filter(popolo_id=id).first()
     if post is None:
         raise not_found(f"no seat with id {id!r}")

@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 from django.db import connection, models
 from django.utils import timezone
 
+from jarjestokartta.core.columns import column_name, concrete_field
+
 # Fields whose Python value is already what the database driver takes.
 _PLAIN = (
     models.CharField,
@@ -50,7 +52,7 @@ class Rows:
     def __init__(self, model: type[models.Model], fields: Sequence[str]) -> None:
         meta = model._meta
         self.model = model
-        given = [meta.get_field(name) for name in fields]
+        given = [concrete_field(model, name) for name in fields]
         named = {field.name for field in given}
         self.rest = [
             field
@@ -58,7 +60,7 @@ class Rows:
             if field.name not in named and not isinstance(field, models.AutoField)
         ]
         quote = connection.ops.quote_name
-        columns = [field.column for field in given + self.rest]
+        columns = [column_name(field) for field in given + self.rest]
         self.sql = (
             f"INSERT INTO {quote(meta.db_table)} ({', '.join(map(quote, columns))}) "
             f"VALUES ({', '.join(['%s'] * len(columns))})"
@@ -70,7 +72,7 @@ class Rows:
             if not isinstance(field, _PLAIN)
         ]
 
-    def _defaults(self) -> tuple:
+    def _defaults(self) -> tuple[Any, ...]:
         now = timezone.now()
         values = []
         for field in self.rest:
@@ -109,7 +111,7 @@ class Rows:
         return len(params)
 
 
-def _converter(field: models.Field) -> Callable[[Any], Any]:
+def _converter(field: "models.Field[Any, Any]") -> Callable[[Any], Any]:
     """The field's conversion to what the database takes, remembered per value: a national
     import converts the same few thousand dates and empty JSON objects half a million times."""
     if isinstance(field, _PLAIN):
@@ -148,14 +150,19 @@ def pks_by_popolo_id(model: type[models.Model], popolo_ids: list[str]) -> dict[s
     """
     meta = model._meta
     quote = connection.ops.quote_name
-    column = quote(meta.get_field("popolo_id").column)
+    column = quote(column_name(concrete_field(model, "popolo_id")))
+    pk = quote(column_name(meta.pk))
     where, params = one_of(column, popolo_ids)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {column}, {quote(meta.pk.column)} FROM {quote(meta.db_table)} WHERE {where}",
+            f"SELECT {column}, {pk} FROM {quote(meta.db_table)} WHERE {where}",
             params,
         )
         return dict(cursor.fetchall())
+
+
+# The parameters of `one_of`'s SQL: the values themselves, or on PostgreSQL one array of them.
+SqlParameters = list[str | int | list[str | int]]
 
 
 def _whole_range(ids: list[int]) -> bool:
@@ -163,7 +170,7 @@ def _whole_range(ids: list[int]) -> bool:
     return bool(ids) and ids[-1] - ids[0] + 1 == len(ids)
 
 
-def one_of(column: str, values: list) -> tuple[str, list]:
+def one_of(column: str, values: Sequence[str | int]) -> tuple[str, SqlParameters]:
     """SQL for "column is one of the values": on PostgreSQL one array parameter (an IN list of
     2,000 parameters for each batch cost seconds of a national import), elsewhere IN (…)."""
     if connection.vendor == "postgresql":
@@ -171,7 +178,7 @@ def one_of(column: str, values: list) -> tuple[str, list]:
     return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
 
 
-def one_of_ids(column: str, ids: list[int]) -> tuple[str, list]:
+def one_of_ids(column: str, ids: list[int]) -> tuple[str, SqlParameters]:
     """`one_of` for sorted integer ids: a range when they are every id in it (as after a bulk
     insert, so no other row can be in the range)."""
     if _whole_range(ids):

@@ -2,6 +2,8 @@
 
 import uuid
 from collections.abc import Callable
+from datetime import date
+from typing import Any, Self, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -25,7 +27,7 @@ def validate_partial_date(value: str) -> None:
         ) from None
 
 
-def popolo_id_field() -> models.CharField:
+def popolo_id_field() -> "models.CharField[str, str]":
     return models.CharField(
         _("Popolo id"),
         max_length=200,
@@ -35,7 +37,7 @@ def popolo_id_field() -> models.CharField:
     )
 
 
-def partial_date_field(verbose_name: str) -> models.CharField:
+def partial_date_field(verbose_name: str) -> "models.CharField[str, str]":
     return models.CharField(
         verbose_name,
         max_length=10,
@@ -76,7 +78,7 @@ def dated_constraints(table: str, start: str, end: str) -> list[models.BaseConst
     `active_from` and `active_until` are what "as of a day" queries use, so the database makes
     sure they agree with the partial dates they are derived from and are in order.
     """
-    rules = []
+    rules: list[models.BaseConstraint] = []
     for field, day in ((start, "active_from"), (end, "active_until")):
         rules.append(
             models.CheckConstraint(
@@ -108,13 +110,25 @@ class DatedModel(models.Model):
     START_FIELD = "start_date"
     END_FIELD = "end_date"
 
-    active_from = models.DateField(_("active from"), null=True, blank=True, editable=False)
-    active_until = models.DateField(_("active until"), null=True, blank=True, editable=False)
+    active_from = models.DateField(
+        _("active from"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("First valid day, derived from the start date (empty: no known start)."),
+    )
+    active_until = models.DateField(
+        _("active until"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Last valid day, derived from the end date (empty: still valid)."),
+    )
 
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.derive_active_days()
         super().save(*args, **kwargs)
 
@@ -134,8 +148,11 @@ class DatedModel(models.Model):
             raise ValidationError({self.END_FIELD: _("The end date is before the start date.")})
 
 
-class ActiveQuerySet(models.QuerySet):
-    def active_on(self, day) -> "ActiveQuerySet":
+_Dated = TypeVar("_Dated", bound=DatedModel)
+
+
+class ActiveQuerySet(models.QuerySet[_Dated]):
+    def active_on(self, day: date) -> Self:
         """Records whose span covers the given day (open ends count as covering it)."""
         return self.filter(
             Q(active_from__isnull=True) | Q(active_from__lte=day),
@@ -150,8 +167,14 @@ class DataVersion(models.Model):
     (core/versions.py), inside the same transaction, so it rolls back with the data.
     """
 
-    number = models.BigIntegerField(_("number"), default=0)
-    changed_at = models.DateTimeField(_("changed at"))
+    number = models.BigIntegerField(
+        _("number"),
+        default=0,
+        help_text=_("How many changes the public data has had: the API's ETag."),
+    )
+    changed_at = models.DateTimeField(
+        _("changed at"), help_text=_("When the public data last changed: the API's Last-Modified.")
+    )
 
     class Meta:
         verbose_name = _("data version")

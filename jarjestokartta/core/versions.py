@@ -9,11 +9,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from django.db import connection
+from django.db import connection, models
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from simple_history.models import HistoricalChanges
+
+from jarjestokartta.core.columns import column_name, concrete_field
 
 WATCHED_APPS = {"directory", "structures", "geography"}
 ROW = 1
@@ -31,11 +33,11 @@ def current() -> tuple[int, datetime | None]:
 
     quote = connection.ops.quote_name
     meta = DataVersion._meta
-    column = meta.get_field("changed_at").get_col(meta.db_table)
+    column = concrete_field(DataVersion, "changed_at").get_col(meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {quote('number')}, {quote(column.target.column)} "
-            f"FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} = %s",
+            f"SELECT {quote('number')}, {quote(column_name(column.target))} "
+            f"FROM {quote(meta.db_table)} WHERE {quote(column_name(meta.pk))} = %s",
             [ROW],
         )
         row = cursor.fetchone()
@@ -78,16 +80,16 @@ def deferred() -> Iterator[None]:
         bump()
 
 
-def _watched(sender: type) -> bool:
+def _watched(sender: type[models.Model]) -> bool:
     return sender._meta.app_label in WATCHED_APPS and not issubclass(sender, HistoricalChanges)
 
 
-def _saved_or_deleted(sender: type, **kwargs) -> None:
+def _saved_or_deleted(sender: type[models.Model], **kwargs: object) -> None:
     if _watched(sender):
         changed()
 
 
-def _relation_changed(sender: type, action: str, **kwargs) -> None:
+def _relation_changed(sender: type[models.Model], action: str, **kwargs: object) -> None:
     if action in {"post_add", "post_remove", "post_clear"} and _watched(sender):
         changed()
 

@@ -39,7 +39,8 @@ def draw(
     graph: g.Graph, format: str = "svg", title: str = "", base_url: str = "", focus: str = ""
 ) -> bytes:
     """The picture; `base_url` makes the node links absolute for a file saved on its own."""
-    return layout(graph, title, base_url, focus).draw(format=format, prog="dot")
+    picture: bytes = layout(graph, title, base_url, focus).draw(format=format, prog="dot")
+    return picture
 
 
 def layout(
@@ -186,7 +187,7 @@ def _summary_tooltip(node: g.Node) -> str:
 
 
 def _kind_label(kind: str) -> str:
-    return SUMMARY_LABEL if kind == g.MEMBERS else NODE_LABELS.get(kind, kind)
+    return str(SUMMARY_LABEL if kind == g.MEMBERS else NODE_LABELS.get(kind, kind))
 
 
 def _period(edge: g.Edge) -> str:

@@ -181,10 +181,10 @@ class Graph:
         }
         return Graph(nodes, self.edges)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, list[dict[str, object]]]:
         """Nodes and edges with their ids, kinds and dates (ISO, as partial as recorded)."""
 
-        def plain(item: Node | Edge) -> dict:
+        def plain(item: Node | Edge) -> dict[str, object]:
             record = asdict(item)
             for day, text in (("start", "start_date"), ("end", "end_date")):
                 value = record.pop(day)

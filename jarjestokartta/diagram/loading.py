@@ -6,7 +6,7 @@ data; `Graph.on_day` then cuts the structure of the chosen day.
 
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from jarjestokartta.diagram import graph as g
@@ -18,7 +18,7 @@ from jarjestokartta.structures.models import Membership, Role
 # Cooperation bodies and projects stay in a region's diagram even when nothing links to them yet.
 STRUCTURE_KINDS = {*BODY_KINDS, Organization.Kind.PROJECT}
 
-ROLE_EDGES = {
+ROLE_EDGES: dict[str, str] = {
     Role.CHAIR: g.CHAIR,
     Role.VICE_CHAIR: g.CHAIR,
     Role.SECRETARY: g.SECRETARIAT,
@@ -69,14 +69,14 @@ def neighbourhood_graph(focus: Organization, depth: int, limit: int) -> tuple[g.
         ).values_list("organization", "member_organization", "on_behalf_of")
         if step > 1:
             rows = rows.order_by()[: limit * ROWS_PER_NODE]
-        rows = list(rows)
-        for row in rows:
+        read = list(rows)
+        for row in read:
             reached.update(pk for pk in row if pk)
         for row in Organization.objects.filter(
             Q(pk__in=frontier) | Q(parent__in=frontier)
         ).values_list("pk", "parent"):
             reached.update(pk for pk in row if pk)
-        if step > 1 and (len(rows) == limit * ROWS_PER_NODE or len(seen | reached) > limit):
+        if step > 1 and (len(read) == limit * ROWS_PER_NODE or len(seen | reached) > limit):
             reached_depth = step - 1
             break
         frontier = reached - seen
@@ -91,7 +91,7 @@ def neighbourhood_graph(focus: Organization, depth: int, limit: int) -> tuple[g.
 ROWS_PER_NODE = 4
 
 
-def _graph(memberships, organizations) -> g.Graph:
+def _graph(memberships: QuerySet[Membership], organizations: QuerySet[Organization]) -> g.Graph:
     areas = dict(Area.objects.values_list("pk", "name"))
     graph = g.Graph()
     orgs: dict[int, Organization] = {}
@@ -105,7 +105,7 @@ def _graph(memberships, organizations) -> g.Graph:
                     kind=org.classification,
                     label=org.name,
                     url=f"/jarjestot/{org.slug}/",
-                    group=areas.get(org.area_id, ""),
+                    group=areas.get(org.area_id, "") if org.area_id is not None else "",
                     start=org.active_from,
                     end=org.active_until,
                     start_date=org.founding_date,
@@ -123,9 +123,9 @@ def _graph(memberships, organizations) -> g.Graph:
     )
     edge_ids = {m.pk: m.popolo_id for m in rows}
     for m in rows:
-        if m.member_organization_id:
+        if m.member_organization is not None:
             member = node(m.member_organization)
-        elif m.person.is_public:
+        elif m.person is not None and m.person.is_public:
             member = f"person:{m.person.popolo_id}"
             graph.add_node(g.Node(id=member, kind=g.PERSON, label=m.person.name))
         else:
@@ -133,7 +133,7 @@ def _graph(memberships, organizations) -> g.Graph:
             member = f"membership:{m.popolo_id}"
             graph.add_node(g.Node(id=member, kind=g.PERSON, label=m.label or _("Unnamed person")))
         kind = g.DEPUTY if m.deputy_of_id else ROLE_EDGES.get(m.role, g.MEMBER)
-        on_behalf_of = node(m.on_behalf_of) if m.on_behalf_of_id else ""
+        on_behalf_of = node(m.on_behalf_of) if m.on_behalf_of is not None else ""
         graph.add_edge(
             g.Edge(
                 id=m.popolo_id,
@@ -145,11 +145,11 @@ def _graph(memberships, organizations) -> g.Graph:
                 start_date=m.start_date,
                 end_date=m.end_date,
                 label=m.label,
-                seat=m.post.label if m.post_id else "",
+                seat=m.post.label if m.post is not None else "",
                 role=m.role,
-                deputy_of=edge_ids.get(m.deputy_of_id, ""),
+                deputy_of=edge_ids.get(m.deputy_of_id, "") if m.deputy_of_id is not None else "",
                 on_behalf_of=on_behalf_of,
-                appointed_by=node(m.appointed_by) if m.appointed_by_id else "",
+                appointed_by=node(m.appointed_by) if m.appointed_by is not None else "",
             )
         )
         if on_behalf_of and on_behalf_of != member:
@@ -173,7 +173,7 @@ def _graph(memberships, organizations) -> g.Graph:
 def add_part_of(graph: g.Graph, orgs: dict[int, Organization]) -> None:
     """The "part of" ties between drawn organisations (their parents read with them)."""
     for org in sorted(orgs.values(), key=lambda org: (org.name, org.pk)):
-        parent = orgs.get(org.parent_id)
+        parent = orgs.get(org.parent_id) if org.parent_id is not None else None
         if parent is not None:
             graph.add_edge(
                 g.Edge(

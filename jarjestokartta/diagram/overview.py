@@ -5,8 +5,10 @@ Everything is read for one day with a fixed number of queries; the members are c
 database (grouped by body and kind), so no query returns a row per membership.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Count, Max, Min, Q
@@ -265,9 +267,11 @@ def _active(bodies: list[Organization], day: date) -> list[Organization]:
     return [org for org in bodies if g.active(org.active_from, org.active_until, day)]
 
 
-def _actor(membership: dict) -> int:
+def _actor(membership: Mapping[str, Any]) -> int:
     """Who the tie comes from: the member organisation, or the one a person sits for."""
-    return membership["member_organization"] or membership["on_behalf_of"]
+    # A row of values(*TIE_FIELDS); DRAWN keeps only ties that have one of the two.
+    actor: int = membership["member_organization"] or membership["on_behalf_of"]
+    return actor
 
 
 TIE_FIELDS = [

@@ -105,8 +105,9 @@ class Diagram:
 
     @property
     def title(self) -> str:
-        place = self.request.focus.name if self.request.focus else self.request.region.name
-        return f"{place} {self.request.day:%-d.%-m.%Y}"
+        place = self.request.focus or self.request.region
+        assert place is not None, "a diagram is drawn around a focus or of a region"
+        return f"{place.name} {self.request.day:%-d.%-m.%Y}"
 
     @property
     def summarised(self) -> int:

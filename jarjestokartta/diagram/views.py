@@ -1,11 +1,12 @@
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from jarjestokartta.core.htmx import HtmxHttpRequest
 from jarjestokartta.diagram import drawing, service
 from jarjestokartta.diagram import graph as g
 from jarjestokartta.diagram.kinds import EDGE_LABELS, NODE_LABELS, OUTLINE_LABELS
@@ -13,7 +14,7 @@ from jarjestokartta.directory.queries import region_counts
 from jarjestokartta.geography.models import Area, AreaKind
 
 
-def diagram_page(request: HttpRequest) -> HttpResponse:
+def diagram_page(request: HtmxHttpRequest) -> HttpResponse:
     """The structure diagram with its controls; htmx swaps just the picture and its text."""
     params = request.GET
     today = timezone.localdate()
@@ -56,9 +57,9 @@ def diagram_page(request: HttpRequest) -> HttpResponse:
     return render(request, template, context, status=status)
 
 
-def _picture(diagram: service.Diagram) -> dict:
+def _picture(diagram: service.Diagram) -> dict[str, object]:
     req = diagram.request
-    api = {
+    api: dict[str, str | int] = {
         "region": req.region.slug if req.region else "",
         "focus": req.focus.slug if req.focus else "",
         "date": req.day.isoformat(),
@@ -106,7 +107,7 @@ def _year_days(diagram: service.Diagram) -> list[tuple[int, str]]:
     day = req.day
     first, last = diagram.years
     first, last = min(first, day.year), max(last, day.year)
-    place = [("alue", req.region.slug)] if req.region else []
+    place: list[tuple[str, str | int]] = [("alue", req.region.slug)] if req.region else []
     if req.focus:
         place += [("keskus", req.focus.slug), ("syvyys", req.depth)]
     leap_safe = min(day.day, 28) if day.month == 2 else day.day

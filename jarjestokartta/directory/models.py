@@ -22,10 +22,27 @@ from jarjestokartta.geography.models import Area
 class Term(models.Model):
     """An entry of a taxonomy that editors can extend."""
 
-    name = models.CharField(_("name (Finnish)"), max_length=120, unique=True)
-    name_sv = models.CharField(_("name (Swedish)"), max_length=120, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(
+        _("name (Finnish)"), max_length=120, unique=True, help_text=_("Name in Finnish.")
+    )
+    name_sv = models.CharField(
+        _("name (Swedish)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Name in Swedish, if it has one."),
+    )
+    name_en = models.CharField(
+        _("name (English)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Name in English, if it has one."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("The name in web addresses and API filters: lowercase, with hyphens."),
+    )
 
     class Meta:
         abstract = True
@@ -82,11 +99,34 @@ class Organization(DatedModel):
     END_FIELD = "dissolution_date"
 
     popolo_id = popolo_id_field()
-    name = models.CharField(_("name (Finnish)"), max_length=300, db_index=True)
-    name_sv = models.CharField(_("name (Swedish)"), max_length=300, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    classification = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    name = models.CharField(
+        _("name (Finnish)"), max_length=300, db_index=True, help_text=_("Name in Finnish.")
+    )
+    name_sv = models.CharField(
+        _("name (Swedish)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Name in Swedish, if it has one."),
+    )
+    name_en = models.CharField(
+        _("name (English)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Name in English, if it has one."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The name in web addresses and API filters: lowercase, with hyphens."),
+    )
+    classification = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        db_index=True,
+        help_text=_("An association, a public body, a kind of cooperation body, a project …"),
+    )
     classification_as_written = as_written_field(_("kind as written"))
     parent = models.ForeignKey(
         "self",
@@ -104,24 +144,44 @@ class Organization(DatedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="home_organizations",
+        help_text=_("The municipality where it is registered or based."),
     )
     operating_areas = models.ManyToManyField(
         Area,
         verbose_name=_("areas of operation"),
         blank=True,
         related_name="operating_organizations",
+        help_text=_("Where else it works: municipalities, regions or counties."),
     )
     abstract = models.TextField(_("abstract"), blank=True, help_text=_("One or two sentences."))
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("A longer account of what it does.")
+    )
     founding_date = partial_date_field(_("founding date"))
     dissolution_date = partial_date_field(_("dissolution date"))
-    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True)
-    target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("target groups"), blank=True)
+    themes = models.ManyToManyField(
+        Theme,
+        verbose_name=_("themes"),
+        blank=True,
+        help_text=_("What it works on; searches can be filtered by them."),
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup,
+        verbose_name=_("target groups"),
+        blank=True,
+        help_text=_("Whom its activity is for; searches can be filtered by them."),
+    )
     meetings_min = models.PositiveSmallIntegerField(
-        _("meetings a year, at least"), null=True, blank=True
+        _("meetings a year, at least"),
+        null=True,
+        blank=True,
+        help_text=_("How many times a year it meets at least; with the maximum, a range."),
     )
     meetings_max = models.PositiveSmallIntegerField(
-        _("meetings a year, at most"), null=True, blank=True
+        _("meetings a year, at most"),
+        null=True,
+        blank=True,
+        help_text=_("How many times a year it meets at most."),
     )
     meetings_note = models.CharField(
         _("meeting frequency note"),
@@ -129,14 +189,30 @@ class Organization(DatedModel):
         blank=True,
         help_text=_('E.g. "as needed" or "about".'),
     )
-    how_to_join = models.TextField(_("how to join"), blank=True)
+    how_to_join = models.TextField(
+        _("how to join"), blank=True, help_text=_("How a new member or participant can join.")
+    )
     source = models.CharField(
         _("data source"), max_length=300, blank=True, help_text=_("Where the data came from.")
     )
-    last_verified = models.DateField(_("last verified"), null=True, blank=True)
-    extras = models.JSONField(_("other Popolo fields"), default=dict, blank=True)
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-    modified = models.DateTimeField(_("modified"), auto_now=True)
+    last_verified = models.DateField(
+        _("last verified"),
+        null=True,
+        blank=True,
+        help_text=_("When the data was last checked against its source."),
+    )
+    extras = models.JSONField(
+        _("other Popolo fields"),
+        default=dict,
+        blank=True,
+        help_text=_("Other fields of an imported Popolo file, kept and exported again."),
+    )
+    created = models.DateTimeField(
+        _("created"), auto_now_add=True, help_text=_("When the record was added to the service.")
+    )
+    modified = models.DateTimeField(
+        _("modified"), auto_now=True, help_text=_("When the record was last changed.")
+    )
 
     # Its history rows are read by id and date only (see structures.Person.history).
     history = HistoricalRecords(
@@ -195,11 +271,20 @@ class OtherName(models.Model):
     Kind = OtherNameKind
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="other_names"
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="other_names",
+        help_text=_("The organisation that has or had the name."),
     )
-    name = models.CharField(_("name"), max_length=300)
+    name = models.CharField(
+        _("name"), max_length=300, help_text=_("The other name or abbreviation, e.g. MLL.")
+    )
     kind = models.CharField(
-        _("kind"), max_length=20, choices=Kind.choices, default=Kind.ALTERNATIVE
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.ALTERNATIVE,
+        help_text=_("An abbreviation, an alternative name or a former name."),
     )
     start_date = partial_date_field(_("start date"))
     end_date = partial_date_field(_("end date"))
@@ -221,14 +306,21 @@ class OtherName(models.Model):
 
 class Identifier(models.Model):
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="identifiers"
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="identifiers",
+        help_text=_("The organisation identified."),
     )
     scheme = models.CharField(
         _("scheme"),
         max_length=50,
         help_text=_("ytunnus and yhdistysrekisteri are validated; other schemes are free-form."),
     )
-    identifier = models.CharField(_("identifier"), max_length=200)
+    identifier = models.CharField(
+        _("identifier"),
+        max_length=200,
+        help_text=_("The identifier itself, e.g. 2077474-0 for a Y-tunnus."),
+    )
 
     class Meta:
         verbose_name = _("identifier")
@@ -268,10 +360,24 @@ class ContactKind(models.TextChoices):
 class ContactDetail(models.Model):
     Kind = ContactKind
 
-    type = models.CharField(_("type"), max_length=20, choices=Kind.choices)
-    value = models.CharField(_("value"), max_length=500)
-    label = models.CharField(_("label"), max_length=200, blank=True)
-    note = models.CharField(_("note"), max_length=500, blank=True)
+    type = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("An e-mail address, a phone number, a postal address or another way."),
+    )
+    value = models.CharField(
+        _("value"), max_length=500, help_text=_("The address or number itself.")
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=200,
+        blank=True,
+        help_text=_('What the contact is for, e.g. "office".'),
+    )
+    note = models.CharField(
+        _("note"), max_length=500, blank=True, help_text=_("A note, e.g. when to call.")
+    )
 
     class Meta:
         abstract = True
@@ -283,7 +389,10 @@ class ContactDetail(models.Model):
 
 class OrganizationContact(ContactDetail):
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="contact_details"
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="contact_details",
+        help_text=_("The organisation reached this way."),
     )
 
     class Meta(ContactDetail.Meta):
@@ -305,9 +414,23 @@ class HttpsURLField(models.URLField):
 
 
 class Link(models.Model):
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="links")
-    url = HttpsURLField(_("address"), max_length=500)
-    note = models.CharField(_("description"), max_length=200, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="links",
+        help_text=_("The organisation the link is about."),
+    )
+    url = HttpsURLField(
+        _("address"),
+        max_length=500,
+        help_text=_("The web address; https:// is assumed when it is left out."),
+    )
+    note = models.CharField(
+        _("description"),
+        max_length=200,
+        blank=True,
+        help_text=_('What the page is, e.g. "home page".'),
+    )
 
     class Meta:
         verbose_name = _("link")

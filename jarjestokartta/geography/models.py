@@ -32,11 +32,33 @@ class Area(models.Model):
     }
 
     popolo_id = popolo_id_field()
-    name = models.CharField(_("name (Finnish)"), max_length=200, db_index=True)
-    name_sv = models.CharField(_("name (Swedish)"), max_length=200, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    classification = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(
+        _("name (Finnish)"), max_length=200, db_index=True, help_text=_("Name in Finnish.")
+    )
+    name_sv = models.CharField(
+        _("name (Swedish)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Name in Swedish, if it has one."),
+    )
+    name_en = models.CharField(
+        _("name (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Name in English, if it has one."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The name in web addresses and API filters: lowercase, with hyphens."),
+    )
+    classification = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("Municipality, region, wellbeing services county or another area."),
+    )
     code = models.CharField(
         _("official code"),
         max_length=10,
@@ -63,7 +85,12 @@ class Area(models.Model):
         default=False,
         help_text=_("Part of the official geography shipped with the service."),
     )
-    extras = models.JSONField(_("other Popolo fields"), default=dict, blank=True)
+    extras = models.JSONField(
+        _("other Popolo fields"),
+        default=dict,
+        blank=True,
+        help_text=_("Other fields of an imported Popolo file, kept and exported again."),
+    )
 
     class Meta:
         verbose_name = _("area")
@@ -105,9 +132,18 @@ class Area(models.Model):
 class AreaAlias(models.Model):
     """Another file's id for one of our areas, so that its references still resolve."""
 
-    popolo_id = models.CharField(_("Popolo id"), max_length=200, unique=True)
+    popolo_id = models.CharField(
+        _("Popolo id"),
+        max_length=200,
+        unique=True,
+        help_text=_("The id another Popolo file uses for the area."),
+    )
     area = models.ForeignKey(
-        Area, verbose_name=_("area"), on_delete=models.CASCADE, related_name="aliases"
+        Area,
+        verbose_name=_("area"),
+        on_delete=models.CASCADE,
+        related_name="aliases",
+        help_text=_("The area that the id stands for."),
     )
 
     class Meta:
@@ -130,16 +166,31 @@ class AreaLink(models.Model):
     """A dated "belongs to": Joroinen was in Etelä-Savo until 2020 and in Pohjois-Savo since."""
 
     area = models.ForeignKey(
-        Area, verbose_name=_("area"), on_delete=models.CASCADE, related_name="parent_links"
+        Area,
+        verbose_name=_("area"),
+        on_delete=models.CASCADE,
+        related_name="parent_links",
+        help_text=_("The municipality (or other area) that belongs to the larger one."),
     )
     parent = models.ForeignKey(
         Area,
         verbose_name=_("belongs to"),
         on_delete=models.CASCADE,
         related_name="child_links",
+        help_text=_("The region or county it belongs to."),
     )
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(
+        _("start date"),
+        null=True,
+        blank=True,
+        help_text=_("First day it belongs there (empty: since before the records)."),
+    )
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("Last day it belongs there (empty: it still does)."),
+    )
 
     objects = AreaLinkQuerySet.as_manager()
 

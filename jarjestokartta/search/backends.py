@@ -9,12 +9,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.backends.utils import CursorWrapper
 
 from jarjestokartta.core.bulk import Rows
 from jarjestokartta.search.models import SearchDocument
 
 # What a hit carries: enough to show it without another query.
 HIT_COLUMNS = "d.id, d.kind, d.object_id, d.title, d.popolo_id, d.slug, d.abstract, d.area_name"
+
+# A hit as HIT_COLUMNS reads it: id, kind, object_id, title, popolo_id, slug, abstract, area_name.
+Hit = tuple[int, str, int, str, str, str, str, str]
+# A search document's values in the order of DOCUMENT_COLUMNS.
+DocumentRow = tuple[object, ...]
+# The terms of a document for the full-text table: its id, then name, other, body and places.
+TermsRow = tuple[int, str, str, str, str]
+# A piece of SQL and its parameters.
+Sql = tuple[str, list[str]]
 
 # Weights: the name above other names and abbreviations, above places, above the text.
 SQLITE_WEIGHTS = "10.0, 6.0, 1.0, 2.0"  # columns: name, other, body, places
@@ -83,11 +93,11 @@ DOCUMENT_COLUMNS = [
 
 
 class SqliteBackend:
-    def insert_documents(self, cursor, rows: Sequence[tuple]) -> None:
+    def insert_documents(self, cursor: CursorWrapper, rows: Sequence[DocumentRow]) -> None:
         """New document rows (DOCUMENT_COLUMNS); their terms are indexed by `write`."""
         Rows(SearchDocument, DOCUMENT_COLUMNS).insert(rows)
 
-    def write(self, cursor, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
+    def write(self, cursor: CursorWrapper, rows: Sequence[TermsRow]) -> None:
         ids = [row[0] for row in rows]
         self.delete(cursor, ids)
         cursor.executemany(
@@ -95,13 +105,13 @@ class SqliteBackend:
             rows,
         )
 
-    def delete(self, cursor, ids: Sequence[int]) -> None:
+    def delete(self, cursor: CursorWrapper, ids: Sequence[int]) -> None:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ", ".join(["%s"] * len(chunk))
             cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)
 
-    def clear(self, cursor) -> None:
+    def clear(self, cursor: CursorWrapper) -> None:
         cursor.execute("DELETE FROM search_fts")
 
     def expression(self, query: EngineQuery) -> str:
@@ -116,13 +126,13 @@ class SqliteBackend:
             required = f"{required} AND ({optional} OR {group(query.required[0])})"
         return required
 
-    def within(self, column: str, matching: tuple[str, list]) -> tuple[str, list]:
+    def within(self, column: str, matching: Sql) -> Sql:
         return f"{column} IN ({matching[0]})", matching[1]
 
-    def analyze(self, cursor) -> None:
+    def analyze(self, cursor: CursorWrapper) -> None:
         pass  # SQLite plans well enough without fresh statistics
 
-    def matching_ids_sql(self, query: EngineQuery) -> tuple[str, list]:
+    def matching_ids_sql(self, query: EngineQuery) -> Sql:
         # Optional groups never change which documents match, only their order.
         return (
             "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s",
@@ -135,7 +145,7 @@ class SqliteBackend:
         )
         return "{other} : (" + groups + ")"
 
-    def ranked(self, query: EngineQuery, filters: Filters, limit: int, offset: int):
+    def ranked(self, query: EngineQuery, filters: Filters, limit: int, offset: int) -> list[Hit]:
         where, params = filters.sql("f.rowid")
         alias = "0"
         alias_params: list[str] = []
@@ -151,7 +161,8 @@ class SqliteBackend:
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*alias_params, self.expression(query), *params, limit, offset])
-            return [row[:-1] for row in cursor.fetchall()]
+            hits: list[Hit] = [row[:-1] for row in cursor.fetchall()]
+        return hits
 
 
 class PostgresBackend:
@@ -165,7 +176,7 @@ class PostgresBackend:
     # The array type each document column is sent as.
     ARRAYS = ["text", "bigint", *["text"] * 9, "boolean"]
 
-    def insert_documents(self, cursor, rows: Sequence[tuple]) -> None:
+    def insert_documents(self, cursor: CursorWrapper, rows: Sequence[DocumentRow]) -> None:
         """New document rows (DOCUMENT_COLUMNS) with their vector, in one statement.
 
         The vector is made as the row is written: setting it afterwards wrote every document
@@ -179,13 +190,13 @@ class PostgresBackend:
             [list(column) for column in zip(*rows, strict=True)],
         )
 
-    def write(self, cursor, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
+    def write(self, cursor: CursorWrapper, rows: Sequence[TermsRow]) -> None:
         pass  # the vector was made by insert_documents
 
-    def delete(self, cursor, ids: Sequence[int]) -> None:
+    def delete(self, cursor: CursorWrapper, ids: Sequence[int]) -> None:
         pass  # the vector lives in the document row, which is deleted with it
 
-    def clear(self, cursor) -> None:
+    def clear(self, cursor: CursorWrapper) -> None:
         pass
 
     def expression(self, query: EngineQuery) -> str:
@@ -199,17 +210,17 @@ class PostgresBackend:
             required = f"{required} & ({optional} | {group(query.required[0])})"
         return required
 
-    def within(self, column: str, matching: tuple[str, list]) -> tuple[str, list]:
+    def within(self, column: str, matching: Sql) -> Sql:
         # An array, not IN (subquery): with IN the planner may hash-join a sequential scan of
         # every facet row when its estimate of the matches is off (seen: 67 ms for 5 matches).
         return f"{column} = ANY(ARRAY({matching[0]}))", matching[1]
 
-    def analyze(self, cursor) -> None:
+    def analyze(self, cursor: CursorWrapper) -> None:
         """Fresh statistics after a bulk write, so that the planner knows the table sizes."""
         cursor.execute("ANALYZE search_searchdocument")
         cursor.execute("ANALYZE search_searchfacet")
 
-    def matching_ids_sql(self, query: EngineQuery) -> tuple[str, list]:
+    def matching_ids_sql(self, query: EngineQuery) -> Sql:
         return (
             "SELECT id FROM search_searchdocument WHERE vector @@ to_tsquery('simple', %s)",
             [self.expression(query.matching_only())],
@@ -221,7 +232,7 @@ class PostgresBackend:
             "(" + " | ".join(f"{_quote_ts(t)}:B" for t in sorted(g)) + ")" for g in query.required
         )
 
-    def ranked(self, query: EngineQuery, filters: Filters, limit: int, offset: int):
+    def ranked(self, query: EngineQuery, filters: Filters, limit: int, offset: int) -> list[Hit]:
         where, params = filters.sql("d.id")
         expression = self.expression(query)
         alias = ""
@@ -238,8 +249,12 @@ class PostgresBackend:
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [expression, *params, *alias_params, expression, limit, offset])
-            return cursor.fetchall()
+            hits: list[Hit] = cursor.fetchall()
+        return hits
 
 
-def backend() -> SqliteBackend | PostgresBackend:
+Backend = SqliteBackend | PostgresBackend
+
+
+def backend() -> Backend:
     return PostgresBackend() if connection.vendor == "postgresql" else SqliteBackend()

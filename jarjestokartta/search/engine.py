@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from jarjestokartta.search import analysis
-from jarjestokartta.search.backends import HIT_COLUMNS, EngineQuery, Filters, backend
+from jarjestokartta.search.backends import HIT_COLUMNS, EngineQuery, Filters, Hit, Sql, backend
 from jarjestokartta.search.vocabulary import Vocabulary, vocabulary
 
 MAX_WORDS = 12
@@ -29,7 +29,7 @@ class QueryWord:
 @dataclass
 class Outcome:
     count: int
-    hits: list[tuple]  # backends.HIT_COLUMNS
+    hits: list[Hit]
     facets: dict[str, dict[str, int]]
     words: list[QueryWord] = field(default_factory=list)
     suggestion: str | None = None
@@ -106,7 +106,7 @@ def engine_query(words: list[QueryWord], vocab: Vocabulary) -> EngineQuery:
     return EngineQuery(required=required, optional=[group for group in optional if group])
 
 
-def _facets(matching: tuple[str, list] | None, filters: Filters) -> dict[str, dict[str, int]]:
+def _facets(matching: Sql | None, filters: Filters) -> dict[str, dict[str, int]]:
     where, params = filters.sql("document_id")
     sql = "SELECT facet, value, count(*) FROM search_searchfacet WHERE 1 = 1"
     if matching is not None:
@@ -132,7 +132,7 @@ def _browse(filters: Filters, limit: int, offset: int) -> Outcome:
             f"WHERE 1 = 1{where} ORDER BY d.is_active DESC, d.title, d.id LIMIT %s OFFSET %s",
             [*params, limit, offset],
         )
-        hits = cursor.fetchall()
+        hits: list[Hit] = cursor.fetchall()
     return Outcome(count=_count_from(facets), hits=hits, facets=facets)
 
 

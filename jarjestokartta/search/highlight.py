@@ -17,7 +17,8 @@ def highlight(text: str, terms: frozenset[str]) -> SafeString:
     """The text, escaped, with words whose analysis meets the query terms in <mark>."""
     if not text:
         return mark_safe("")
-    pieces, position = [], 0
+    pieces: list[str] = []
+    position = 0
     for match in analysis.WORD.finditer(text):
         pieces.append(escape(text[position : match.start()]))
         word = match.group()

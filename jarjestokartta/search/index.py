@@ -16,8 +16,8 @@ from django.utils import timezone
 from jarjestokartta.core import versions
 from jarjestokartta.core.bulk import Rows, among, chunks
 from jarjestokartta.directory.models import Organization
-from jarjestokartta.search.backends import DOCUMENT_COLUMNS, backend
-from jarjestokartta.search.documents import AreaContext, build_organization, load_sources
+from jarjestokartta.search.backends import DOCUMENT_COLUMNS, Backend, backend
+from jarjestokartta.search.documents import AreaContext, Built, build_organization, load_sources
 from jarjestokartta.search.models import SearchDocument, SearchFacet, SearchTerm
 
 KIND = SearchDocument.Kind.ORGANIZATION
@@ -62,7 +62,7 @@ def organization_changed(pk: int) -> None:
 
 
 def index_organizations(
-    pks: Iterable[int] | None = None, progress: Callable[[int], None] = lambda n: None
+    pks: Iterable[int] | None = None, progress: Callable[[int], object] = lambda n: None
 ) -> int:
     """Index the given organisations (all when None); those that no longer exist are removed."""
     if pks is None:
@@ -77,7 +77,7 @@ def index_organizations(
     engine = backend()
     # The vocabulary's counts are changed once at the end: per chunk, a national import
     # upserted 360,000 terms, ten times the number of different ones.
-    delta: Counter = Counter()
+    delta: Counter[str] = Counter()
     with transaction.atomic():
         for chunk in chunks(ids, CHUNK):
             orgs = load_sources(chunk)
@@ -94,7 +94,7 @@ def index_organizations(
     return len(ids)
 
 
-def _write(built: dict, engine, delta: Counter) -> None:
+def _write(built: dict[int, Built], engine: Backend, delta: Counter[str]) -> None:
     """Replace the documents of these objects: old terms out of the vocabulary, new ones in.
 
     Changed documents are deleted and inserted anew rather than updated: Django's bulk_update
@@ -148,7 +148,7 @@ def remove_organizations(pks: Iterable[int]) -> None:
     docs = list(SearchDocument.objects.filter(kind=KIND, object_id__in=list(pks)))
     if not docs:
         return
-    delta: Counter = Counter()
+    delta: Counter[str] = Counter()
     for doc in docs:
         delta.subtract(doc.all_terms())
     with connection.cursor() as cursor:
@@ -157,7 +157,7 @@ def remove_organizations(pks: Iterable[int]) -> None:
     _count_terms(delta)
 
 
-def _count_terms(delta: Counter) -> None:
+def _count_terms(delta: Counter[str]) -> None:
     """Add the changes in document frequency to the vocabulary (one statement each way)."""
     rows = [(term, n) for term, n in delta.items() if n]
     if rows:
@@ -172,7 +172,7 @@ def _count_terms(delta: Counter) -> None:
     generation[0] += 1
 
 
-def rebuild_index(progress: Callable[[int], None] = lambda n: None) -> int:
+def rebuild_index(progress: Callable[[int], object] = lambda n: None) -> int:
     """Drop and rebuild the whole index (for new analysis rules or area renames)."""
     with transaction.atomic():
         with connection.cursor() as cursor:

@@ -14,20 +14,34 @@ class SearchDocument(models.Model):
     class Kind(models.TextChoices):
         ORGANIZATION = "organization", _("organisation")
 
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    object_id = models.BigIntegerField()
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("What kind of object is found by the document."),
+    )
+    object_id = models.BigIntegerField(help_text=_("The id of the object found."))
     # Stored for the result list, so that showing results needs no further queries.
-    title = models.CharField(max_length=300, help_text="Shown and sorted by when browsing.")
-    popolo_id = models.CharField(max_length=200)
-    slug = models.CharField(max_length=200)
-    abstract = models.TextField(blank=True)
-    area_name = models.CharField(max_length=200, blank=True)
-    name_terms = models.TextField(blank=True)
-    other_terms = models.TextField(blank=True, help_text="Other names and abbreviations.")
-    body_terms = models.TextField(blank=True, help_text="Abstract, description, themes.")
-    place_terms = models.TextField(blank=True, help_text="Names of the areas it is located in.")
-    is_active = models.BooleanField(default=True)
-    vector = SearchVectorField(null=True, editable=False)
+    title = models.CharField(max_length=300, help_text=_("Shown and sorted by when browsing."))
+    popolo_id = models.CharField(max_length=200, help_text=_("The object's Popolo id."))
+    slug = models.CharField(max_length=200, help_text=_("The object's slug, for its address."))
+    abstract = models.TextField(blank=True, help_text=_("The object's abstract, for the results."))
+    area_name = models.CharField(
+        max_length=200, blank=True, help_text=_("The name of its home area, for the results.")
+    )
+    name_terms = models.TextField(
+        blank=True, help_text=_("Analysed words of its names: they weigh the most.")
+    )
+    other_terms = models.TextField(blank=True, help_text=_("Other names and abbreviations."))
+    body_terms = models.TextField(blank=True, help_text=_("Abstract, description, themes."))
+    place_terms = models.TextField(blank=True, help_text=_("Names of the areas it is located in."))
+    is_active = models.BooleanField(
+        default=True, help_text=_("Whether it was active when indexed; active ones come first.")
+    )
+    vector = SearchVectorField(
+        null=True,
+        editable=False,
+        help_text=_("PostgreSQL's weighted full-text vector of the terms; unused on SQLite."),
+    )
 
     class Meta:
         constraints = [
@@ -46,9 +60,19 @@ class SearchDocument(models.Model):
 class SearchFacet(models.Model):
     """One facet value of a document: region, municipality, classification, theme, target group."""
 
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facets")
-    facet = models.CharField(max_length=20)
-    value = models.CharField(max_length=50)
+    document = models.ForeignKey(
+        SearchDocument,
+        on_delete=models.CASCADE,
+        related_name="facets",
+        help_text=_("The document that has the value."),
+    )
+    facet = models.CharField(
+        max_length=20,
+        help_text=_("region, municipality, classification, theme or target_group."),
+    )
+    value = models.CharField(
+        max_length=50, help_text=_("An area's, theme's or target group's id, or a kind.")
+    )
 
     class Meta:
         indexes = [
@@ -62,8 +86,12 @@ class SearchFacet(models.Model):
 class SearchTerm(models.Model):
     """The indexed vocabulary with document frequencies, for "did you mean …?"."""
 
-    term = models.CharField(max_length=200, primary_key=True)
-    documents = models.IntegerField(default=0)
+    term = models.CharField(
+        max_length=200, primary_key=True, help_text=_("An analysed word of the index.")
+    )
+    documents = models.IntegerField(
+        default=0, help_text=_('How many documents have it, for "did you mean …?".')
+    )
 
     def __str__(self) -> str:
         return self.term

@@ -1,5 +1,8 @@
 """The index follows every save and delete of what it indexes."""
 
+from collections.abc import Set
+
+from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -8,24 +11,37 @@ from jarjestokartta.search import index
 
 
 @receiver(post_save, sender=Organization)
-def organization_saved(sender, instance: Organization, raw: bool = False, **kwargs) -> None:
+def organization_saved(
+    sender: type[Organization], instance: Organization, raw: bool = False, **kwargs: object
+) -> None:
     if not raw:
         index.organization_changed(instance.pk)
 
 
 @receiver(post_delete, sender=Organization)
-def organization_deleted(sender, instance: Organization, **kwargs) -> None:
+def organization_deleted(
+    sender: type[Organization], instance: Organization, **kwargs: object
+) -> None:
     index.remove_organizations([instance.pk])
 
 
 @receiver(post_save, sender=OtherName)
 @receiver(post_delete, sender=OtherName)
-def other_name_changed(sender, instance: OtherName, raw: bool = False, **kwargs) -> None:
+def other_name_changed(
+    sender: type[OtherName], instance: OtherName, raw: bool = False, **kwargs: object
+) -> None:
     if not raw and Organization.objects.filter(pk=instance.organization_id).exists():
         index.organization_changed(instance.organization_id)
 
 
-def _relation_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+def _relation_changed(
+    sender: type[models.Model],
+    instance: models.Model,
+    action: str,
+    reverse: bool,
+    pk_set: Set[int] | None,
+    **kwargs: object,
+) -> None:
     if action not in {"post_add", "post_remove", "post_clear"}:
         return
     if not reverse:
@@ -42,7 +58,13 @@ for relation in (Organization.themes, Organization.target_groups, Organization.o
 
 @receiver(post_save, sender=Theme)
 @receiver(post_save, sender=TargetGroup)
-def term_renamed(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
+def term_renamed(
+    sender: type[Theme | TargetGroup],
+    instance: Theme | TargetGroup,
+    created: bool,
+    raw: bool = False,
+    **kwargs: object,
+) -> None:
     if created or raw:
         return
     with index.deferred():

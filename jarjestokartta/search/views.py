@@ -1,3 +1,5 @@
+from typing import TypedDict
+
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
@@ -54,7 +56,15 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return render(request, "search/search.html", context, status=status)
 
 
-def _pages(count: int, number: int, request: HttpRequest) -> dict:
+class Pages(TypedDict):
+    """The pager: the last page's number and the links to the pages beside this one."""
+
+    last: int
+    previous: str | None
+    next: str | None
+
+
+def _pages(count: int, number: int, request: HttpRequest) -> Pages:
     last = max(1, -(-count // PAGE_SIZE))
 
     def link(n: int) -> str:

@@ -40,9 +40,21 @@ class Person(models.Model):
     """A person who holds a seat or a role. Private unless marked public."""
 
     popolo_id = popolo_id_field()
-    name = models.CharField(_("name"), max_length=200)
-    given_name = models.CharField(_("given name"), max_length=100, blank=True)
-    family_name = models.CharField(_("family name"), max_length=100, blank=True)
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("The full name, as it is shown when public.")
+    )
+    given_name = models.CharField(
+        _("given name"),
+        max_length=100,
+        blank=True,
+        help_text=_("The given name, when recorded apart."),
+    )
+    family_name = models.CharField(
+        _("family name"),
+        max_length=100,
+        blank=True,
+        help_text=_("The family name, when recorded apart; lists are sorted by it."),
+    )
     is_public = models.BooleanField(
         _("public"),
         default=False,
@@ -50,7 +62,12 @@ class Person(models.Model):
             "Shown on public pages and in public exports only when the person has agreed to it."
         ),
     )
-    extras = models.JSONField(_("other Popolo fields"), default=dict, blank=True)
+    extras = models.JSONField(
+        _("other Popolo fields"),
+        default=dict,
+        blank=True,
+        help_text=_("Other fields of an imported Popolo file, kept and exported again."),
+    )
 
     # History rows are read by the record's id (its history page) and date only: the other
     # indexes of the model would be written for every history row and never read (8 of a
@@ -67,7 +84,12 @@ class Person(models.Model):
 
 
 class PersonContact(ContactDetail):
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contact_details")
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="contact_details",
+        help_text=_("The person reached this way."),
+    )
 
     class Meta(ContactDetail.Meta):
         verbose_name = _("contact detail")
@@ -84,7 +106,9 @@ class Post(DatedModel):
     """A seat in a body, e.g. the NGO council's "children and families" seat."""
 
     popolo_id = popolo_id_field()
-    label = models.CharField(_("label"), max_length=300)
+    label = models.CharField(
+        _("label"), max_length=300, help_text=_('The seat\'s name, e.g. "Children and families".')
+    )
     other_label = models.JSONField(
         _("other labels"),
         default=list,
@@ -92,16 +116,36 @@ class Post(DatedModel):
         help_text=_("Other names of the seat, as a list (Popolo's other_label)."),
     )
     organization = models.ForeignKey(
-        Organization, verbose_name=_("body"), on_delete=models.CASCADE, related_name="posts"
+        Organization,
+        verbose_name=_("body"),
+        on_delete=models.CASCADE,
+        related_name="posts",
+        help_text=_("The body the seat is in."),
     )
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=Role.choices,
+        blank=True,
+        help_text=_("The role of whoever holds the seat, e.g. member or deputy member."),
+    )
     role_as_written = as_written_field(_("role as written"))
     area = models.ForeignKey(
-        Area, verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT
+        Area,
+        verbose_name=_("area"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text=_("The area the seat stands for, if any."),
     )
     start_date = partial_date_field(_("start date"))
     end_date = partial_date_field(_("end date"))
-    extras = models.JSONField(_("other Popolo fields"), default=dict, blank=True)
+    extras = models.JSONField(
+        _("other Popolo fields"),
+        default=dict,
+        blank=True,
+        help_text=_("Other fields of an imported Popolo file, kept and exported again."),
+    )
 
     history = HistoricalRecords(
         excluded_fields=["active_from", "active_until"],
@@ -142,6 +186,7 @@ class Membership(DatedModel):
         verbose_name=_("body"),
         on_delete=models.CASCADE,
         related_name="memberships",
+        help_text=_("The body or organisation the member sits in or serves."),
     )
     person = models.ForeignKey(
         Person,
@@ -150,6 +195,7 @@ class Membership(DatedModel):
         blank=True,
         on_delete=models.CASCADE,
         related_name="memberships",
+        help_text=_("The person who is the member; empty when an organisation is."),
     )
     member_organization = models.ForeignKey(
         Organization,
@@ -158,8 +204,15 @@ class Membership(DatedModel):
         blank=True,
         on_delete=models.CASCADE,
         related_name="memberships_as_member",
+        help_text=_("The organisation that is the member; empty when a person is."),
     )
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=Role.choices,
+        default=Role.MEMBER,
+        help_text=_("How the member stands to the body: member, deputy, chair, funder …"),
+    )
     role_as_written = as_written_field(_("role as written"))
     label = models.CharField(
         _("label"), max_length=300, blank=True, help_text=_('E.g. a title: "Project manager".')
@@ -171,6 +224,7 @@ class Membership(DatedModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="memberships",
+        help_text=_("The seat held, when the body has named seats."),
     )
     on_behalf_of = models.ForeignKey(
         Organization,
@@ -179,6 +233,7 @@ class Membership(DatedModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="represented_by",
+        help_text=_("The organisation the member speaks for there."),
     )
     deputy_of = models.ForeignKey(
         "self",
@@ -196,10 +251,16 @@ class Membership(DatedModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="appointments",
+        help_text=_("The organisation that appointed the member."),
     )
     start_date = partial_date_field(_("start date"))
     end_date = partial_date_field(_("end date"))
-    extras = models.JSONField(_("other Popolo fields"), default=dict, blank=True)
+    extras = models.JSONField(
+        _("other Popolo fields"),
+        default=dict,
+        blank=True,
+        help_text=_("Other fields of an imported Popolo file, kept and exported again."),
+    )
 
     history = HistoricalRecords(
         excluded_fields=["active_from", "active_until"],

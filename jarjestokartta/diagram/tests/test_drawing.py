@@ -8,7 +8,7 @@ from jarjestokartta.diagram import graph as g
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def _texts(svg: bytes, within: str = "") -> list[str]:
+def _texts(svg: bytes, within: str = "") -> list[str | None]:
     """The words drawn (Graphviz writes "-" as "&#45;", so the raw text does not show them)."""
     root = ElementTree.fromstring(svg)
     if within:

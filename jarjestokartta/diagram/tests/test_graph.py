@@ -130,6 +130,7 @@ def test_the_outline_names_whom_a_member_represents():
     bodies = g.outline(_structure().on_day(date(2021, 1, 1)))
     project = next(body for body in bodies if body.body.id == "project")
     (entry,) = dict(project.groups)[g.MEMBER]
+    assert entry.on_behalf_of is not None
     assert entry.on_behalf_of.id == "network"
     # "represents" is told on the member's line: the network, with no member of its own in
     # 2021, does not become a body of the outline because of it.

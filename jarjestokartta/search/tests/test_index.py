@@ -9,7 +9,8 @@ from django.core.management import call_command
 from jarjestokartta.directory.models import Organization, OtherName, Theme
 from jarjestokartta.directory.tests.factories import OrganizationFactory
 from jarjestokartta.geography.models import Area
-from jarjestokartta.popolo.importer import ImportProblems, popolo_import
+from jarjestokartta.popolo.checking import ImportProblems
+from jarjestokartta.popolo.importer import popolo_import
 from jarjestokartta.search.backends import Filters
 from jarjestokartta.search.engine import search
 from jarjestokartta.search.models import SearchDocument, SearchTerm
@@ -22,12 +23,14 @@ def found(q: str, **filters: list[str]) -> list[int]:
 
 
 def test_a_new_organisation_is_found_at_once():
-    org = OrganizationFactory(name="Kuopion Omaishoitajat ry", slug="kuopion-omaishoitajat")
+    org: Organization = OrganizationFactory.create(
+        name="Kuopion Omaishoitajat ry", slug="kuopion-omaishoitajat"
+    )
     assert found("omaishoitajien") == [org.pk]
 
 
 def test_a_renamed_organisation_is_found_by_its_new_name_only():
-    org = OrganizationFactory(name="Vanhat Toverit", slug="toverit")
+    org: Organization = OrganizationFactory.create(name="Vanhat Toverit", slug="toverit")
     org.name = "Uudet Ystävät"
     org.save()
     assert found("ystävät") == [org.pk]
@@ -35,7 +38,7 @@ def test_a_renamed_organisation_is_found_by_its_new_name_only():
 
 
 def test_a_deleted_organisation_leaves_the_index():
-    org = OrganizationFactory(name="Eläkeläiset ry", slug="elakelaiset")
+    org: Organization = OrganizationFactory.create(name="Eläkeläiset ry", slug="elakelaiset")
     org.delete()
     assert found("eläkeläiset") == []
     assert not SearchDocument.objects.exists()
@@ -43,13 +46,15 @@ def test_a_deleted_organisation_leaves_the_index():
 
 
 def test_an_added_abbreviation_finds_the_organisation():
-    org = OrganizationFactory(name="Keski-Suomen Yhteisöjen Tuki ry", slug="kyt")
+    org: Organization = OrganizationFactory.create(
+        name="Keski-Suomen Yhteisöjen Tuki ry", slug="kyt"
+    )
     OtherName.objects.create(organization=org, name="KYT", kind="abbreviation")
     assert found("KYT") == [org.pk]
 
 
 def test_themes_and_areas_are_indexed_when_they_change():
-    org = OrganizationFactory(name="Perhekahvila Tupa", slug="tupa")
+    org: Organization = OrganizationFactory.create(name="Perhekahvila Tupa", slug="tupa")
     theme = Theme.objects.create(name="Lapset ja perheet", slug="lapset-ja-perheet")
     org.themes.add(theme)
     org.operating_areas.add(Area.objects.get(popolo_id="kunta:749"))

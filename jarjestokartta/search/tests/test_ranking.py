@@ -2,7 +2,7 @@
 
 import pytest
 
-from jarjestokartta.directory.models import OtherName
+from jarjestokartta.directory.models import Organization, OtherName
 from jarjestokartta.directory.tests.factories import OrganizationFactory
 from jarjestokartta.search.backends import Filters
 from jarjestokartta.search.engine import search
@@ -65,7 +65,7 @@ def test_an_organisation_named_by_its_abbreviation_comes_first_even_when_ended()
     OrganizationFactory(
         name="JANEn koulutustyöryhmä", slug="sub", description="JANE järjestää foorumit."
     )
-    jane = OrganizationFactory(
+    jane: Organization = OrganizationFactory.create(
         name="Järjestöasiain neuvottelukunta", slug="jane", dissolution_date="2020"
     )
     OtherName.objects.create(organization=jane, name="JANE", kind="abbreviation")

@@ -1,3 +1,5 @@
+from argparse import ArgumentParser
+
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
@@ -9,12 +11,12 @@ from jarjestokartta.search.index import rebuild_index
 class Command(BaseCommand):
     help = "Rebuild the whole search index (after new analysis rules, or area or theme renames)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
             "--no-progress", action="store_true", help="do not show the progress bar"
         )
 
-    def handle(self, *args, no_progress: bool, **options) -> None:
+    def handle(self, *args: str, no_progress: bool, **options: object) -> None:
         if not analysis.voikko_available():
             self.stderr.write("Voikko is not available: Finnish words are only stemmed.")
         total = Organization.objects.count()

@@ -113,7 +113,7 @@ TEMPLATES = [
 ]
 
 # Organisations whose name does not say where they are, and other special cases.
-SPECIAL = [
+SPECIAL: list[tuple[str, str, str, str, dict[str, str | list[str]]]] = [
     (
         "c-pihlajaiset",
         "Kotiseutuyhdistys Pihlajaiset ry",
@@ -179,13 +179,13 @@ def slug(name: str) -> str:
     return name.lower().translate(str.maketrans("äöå", "aoa"))
 
 
-def corpus() -> dict:
+def corpus() -> dict[str, list[dict[str, object]]]:
     codes = {m["name_fi"]: m["code"] for m in read_data()["municipalities"]}
-    organizations = []
+    organizations: list[dict[str, object]] = []
     for town, genitive in TOWNS:
         area = f"kunta:{codes[town]}"
         for key, pattern, abstract, theme, group, kind in TEMPLATES:
-            record = {
+            record: dict[str, object] = {
                 "id": f"c-{slug(town)}-{key}",
                 "name": pattern.format(gen=genitive),
                 "classification": kind,
