@@ -2,6 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from jarjestokartta.core.days import day_or_default
 from jarjestokartta.directory import presentation
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.structures import queries
@@ -17,7 +18,7 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """An organisation's public page; a body's shows who sits in it on the chosen day."""
     org = _organization(slug)
     today = timezone.localdate()
-    day, bad_day = presentation.parse_day(request.GET.get("paiva"), today)
+    day, bad_day = day_or_default(request.GET.get("paiva"), today)
     url = request.build_absolute_uri(request.path)
     context = {
         "org": org,
