@@ -11,7 +11,7 @@ from jarjestokartta.core.models import (
     popolo_id_field,
 )
 from jarjestokartta.directory import identifiers
-from jarjestokartta.directory.queries import OrganizationQuerySet
+from jarjestokartta.directory.querysets import OrganizationQuerySet
 from jarjestokartta.geography.models import Area
 
 
