@@ -1,3 +1,5 @@
+"""The region and municipality pages: the organisations at home or at work in an area."""
+
 from datetime import date
 
 from django.core.paginator import Paginator
@@ -89,7 +91,7 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "target_groups": TargetGroup.objects.all(),
         "bodies": bodies,
     }
-    template = "geography/_organizations.html" if request.htmx else "geography/area.html"
+    template = "directory/_area_organizations.html" if request.htmx else "directory/area.html"
     return render(request, template, context)
 
 
