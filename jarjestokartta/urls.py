@@ -5,8 +5,9 @@ from jarjestokartta.api.urls import api
 from jarjestokartta.diagram.views import diagram_page
 from jarjestokartta.directory.area_pages import area_detail, area_download
 from jarjestokartta.directory.home import home
-from jarjestokartta.directory.views import organization_detail, organization_vcard
+from jarjestokartta.directory.views import organization_vcard
 from jarjestokartta.search.views import search_download, search_page
+from jarjestokartta.structures.views import organization_detail
 
 admin.site.site_header = "Järjestökartta"
 admin.site.site_title = "Järjestökartta"
