@@ -33,13 +33,20 @@ MAX_PAGE = 1_000_000
 
 
 class Message(Schema):
+    """Every error of the API, whatever its status: one schema, one field."""
+
     detail: str = Field(description="What was wrong, in words")
 
 
-# The error answers documented on every endpoint: 400 a malformed parameter, 422 a
-# well-formed value that names nothing (an unknown region, theme, organisation …).
+# The error answers documented on every endpoint: 400 a malformed parameter, 404 an address
+# that names nothing, 422 a well-formed filter value that names nothing (an unknown region,
+# theme, organisation …).
 ERRORS = {400: Message, 422: Message}
 DETAIL_ERRORS = {400: Message, 404: Message}
+
+
+def bad_request(message: str) -> HttpError:
+    return HttpError(400, message)
 
 
 def unprocessable(message: str) -> HttpError:
