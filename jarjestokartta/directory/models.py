@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -163,6 +164,10 @@ class Organization(DatedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        """The public page; directory.links.organization_urls writes many at once."""
+        return reverse("organization", args=[self.slug])
 
     @property
     def is_body(self) -> bool:

@@ -17,7 +17,7 @@ def organization_or_404(slug: str) -> Organization:
 
 def organization_vcard(request: HttpRequest, slug: str) -> HttpResponse:
     org = organization_or_404(slug)
-    card = presentation.vcard(org, request.build_absolute_uri(f"/jarjestot/{org.slug}/"))
+    card = presentation.vcard(org, request.build_absolute_uri(org.get_absolute_url()))
     response = HttpResponse(card, content_type="text/vcard; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{org.slug}.vcf"'
     return response

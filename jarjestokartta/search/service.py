@@ -3,8 +3,7 @@
 import time
 from dataclasses import dataclass
 
-from django.urls import reverse
-
+from jarjestokartta.directory.links import organization_urls
 from jarjestokartta.directory.models import Organization, TargetGroup, Theme
 from jarjestokartta.geography.models import Area, AreaKind
 from jarjestokartta.search import index
@@ -108,8 +107,7 @@ def search_organizations(
     if offset < 0:
         raise BadSearch("offset must not be negative")
     outcome = search(q, filters_from(chosen), limit, offset)
-    # One reverse() for the page, not one per result.
-    url = reverse("organization", args=["SLUG"]).replace("SLUG", "{}")
+    url = organization_urls()  # one reverse() for the page, not one per result
     results = [
         {
             "type": kind,
@@ -117,7 +115,7 @@ def search_organizations(
             "name": title,
             "abstract": abstract,
             "area": area_name or None,
-            "url": url.format(slug),
+            "url": url(slug),
         }
         for _, kind, _, title, popolo_id, slug, abstract, area_name in outcome.hits
     ]
