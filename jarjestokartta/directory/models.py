@@ -165,13 +165,13 @@ class Organization(DatedModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        """The public page; directory.links.organization_urls writes many at once."""
-        return reverse("organization", args=[self.slug])
-
     @property
     def is_body(self) -> bool:
         return self.classification in BODY_KINDS
+
+    def get_absolute_url(self) -> str:
+        """The public page; directory.links.organization_urls writes many at once."""
+        return reverse("organization", args=[self.slug])
 
 
 class OtherNameKind(models.TextChoices):
