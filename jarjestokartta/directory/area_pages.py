@@ -10,6 +10,7 @@ from django.utils import timezone
 from jarjestokartta.directory import tabular
 from jarjestokartta.directory.models import BODY_KINDS, Organization, TargetGroup, Theme
 from jarjestokartta.directory.queries import areas_within, located_in
+from jarjestokartta.directory.querysets import OrganizationQuerySet
 from jarjestokartta.geography.models import Area, AreaKind
 
 PAGE_SIZE = 25
@@ -50,7 +51,7 @@ class Listing:
             area_ids = picked or area_ids
         self.located = located_in(area_ids)
 
-    def organizations(self):
+    def organizations(self) -> OrganizationQuerySet:
         chosen = self.chosen
         organizations = Organization.objects.filter(self.located)
         if chosen["tyyppi"] in Organization.Kind.values:
