@@ -16,7 +16,7 @@ help:
 	@echo "make test              set up, then run every test"
 	@echo "make setup             set up only: .venv, packages, migrations, demo data"
 	@echo "make dev               the autoreloading development server"
-	@echo "make lint              ruff check and format check"
+	@echo "make lint              ruff check and format check, import rules"
 	@echo "make typecheck         mypy on core, search and diagram"
 	@echo "make migrations-check  fail when models and migrations differ"
 	@echo "make bench             import, search, pages, diagram and API at national scale"
@@ -68,9 +68,12 @@ dev: setup
 test: setup
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# lint-imports checks the layers, cycles and Django-free modules of pyproject.toml's
+# [tool.importlinter]; run from here so that the project's package is importable.
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # mypy with django-stubs, configured in pyproject.toml. popolo joins when its restructuring
 # (issue 13) lands; the other apps may follow, each by its folder here and a line fewer in the

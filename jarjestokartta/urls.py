@@ -2,17 +2,18 @@ from django.contrib import admin
 from django.urls import path, re_path
 
 from jarjestokartta.api.urls import api
-from jarjestokartta.core import views
 from jarjestokartta.diagram.views import diagram_page
-from jarjestokartta.directory.views import organization_detail, organization_vcard
-from jarjestokartta.geography.views import area_detail, area_download
+from jarjestokartta.directory.area_pages import area_detail, area_download
+from jarjestokartta.directory.home import home
+from jarjestokartta.directory.views import organization_vcard
 from jarjestokartta.search.views import search_download, search_page
+from jarjestokartta.structures.views import organization_detail
 
 admin.site.site_header = "Järjestökartta"
 admin.site.site_title = "Järjestökartta"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home, name="home"),
     path("haku/", search_page, name="search"),
     re_path(r"^haku/jarjestot\.(?P<format>csv|xlsx)$", search_download, name="search-download"),
     path("jarjestot/<slug:slug>/", organization_detail, name="organization"),

@@ -1,7 +1,6 @@
 """What every endpoint of the API shares: error messages, pages of results, JSON out."""
 
 import json
-import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -11,30 +10,43 @@ from ninja import Schema
 from ninja.errors import HttpError
 from pydantic import BeforeValidator, Field
 
+from jarjestokartta.core.days import ISO_DAY, parse_day
+
 MAX_PER_PAGE = 500
-ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _iso(value: Any) -> Any:
+def _day(value: Any) -> Any:
+    # The same reading as the pages' `paiva`: NotADay is a ValueError, a 400 with its message.
+    return parse_day(value) if isinstance(value, str) else value
+
+
+def _moment(value: Any) -> Any:
     # pydantic would also read "0.5" as a Unix time; the document promises ISO 8601 only.
     if isinstance(value, str) and not ISO_DAY.match(value):
         raise ValueError("give an ISO 8601 date, YYYY-MM-DD")
     return value
 
 
-Day = Annotated[date, BeforeValidator(_iso)]
-Moment = Annotated[datetime, BeforeValidator(_iso)]
+Day = Annotated[date, BeforeValidator(_day)]
+Moment = Annotated[datetime, BeforeValidator(_moment)]
 MAX_PAGE = 1_000_000
 
 
 class Message(Schema):
+    """Every error of the API, whatever its status: one schema, one field."""
+
     detail: str = Field(description="What was wrong, in words")
 
 
-# The error answers documented on every endpoint: 400 a malformed parameter, 422 a
-# well-formed value that names nothing (an unknown region, theme, organisation …).
+# The error answers documented on every endpoint: 400 a malformed parameter, 404 an address
+# that names nothing, 422 a well-formed filter value that names nothing (an unknown region,
+# theme, organisation …).
 ERRORS = {400: Message, 422: Message}
 DETAIL_ERRORS = {400: Message, 404: Message}
+
+
+def bad_request(message: str) -> HttpError:
+    return HttpError(400, message)
 
 
 def unprocessable(message: str) -> HttpError:

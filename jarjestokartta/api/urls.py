@@ -6,9 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from jarjestokartta.api import exports, organizations, places, structures
-from jarjestokartta.diagram.api import router as diagram_router
-from jarjestokartta.search.api import router as search_router
+from jarjestokartta.api import diagram, exports, organizations, places, search, structures
 
 logger = logging.getLogger(__name__)
 
@@ -25,12 +23,12 @@ api = NinjaAPI(
         "when nothing has changed; any origin may read the API (CORS)."
     ),
 )
-api.add_router("/", search_router)
+api.add_router("/", search.router)
 api.add_router("/", organizations.router)
 api.add_router("/", structures.router)
 api.add_router("/", places.router)
 api.add_router("/", exports.router)
-api.add_router("/", diagram_router)
+api.add_router("/", diagram.router)
 
 
 @api.exception_handler(ValidationError)

@@ -47,7 +47,7 @@ def partial_date_field(verbose_name: str) -> "models.CharField[str, str]":
     )
 
 
-def as_written_field(verbose_name: str) -> models.CharField:
+def as_written_field(verbose_name: str) -> "models.CharField[str, str]":
     """The text an imported file gave for a coded field, when it was not our code (see
     core/vocabulary.py): exported as written, shown as written when the code is "other"."""
     return models.CharField(

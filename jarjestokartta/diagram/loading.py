@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from jarjestokartta.diagram import graph as g
+from jarjestokartta.directory.links import organization_urls
 from jarjestokartta.directory.models import BODY_KINDS, Organization
 from jarjestokartta.directory.queries import located_in
 from jarjestokartta.geography.models import Area
@@ -93,6 +94,7 @@ ROWS_PER_NODE = 4
 
 def _graph(memberships: QuerySet[Membership], organizations: QuerySet[Organization]) -> g.Graph:
     areas = dict(Area.objects.values_list("pk", "name"))
+    page_url = organization_urls()
     graph = g.Graph()
     orgs: dict[int, Organization] = {}
 
@@ -104,7 +106,7 @@ def _graph(memberships: QuerySet[Membership], organizations: QuerySet[Organizati
                     id=org.popolo_id,
                     kind=org.classification,
                     label=org.name,
-                    url=f"/jarjestot/{org.slug}/",
+                    url=page_url(org.slug),
                     group=areas.get(org.area_id, "") if org.area_id is not None else "",
                     start=org.active_from,
                     end=org.active_until,

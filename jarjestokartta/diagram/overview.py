@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from jarjestokartta.diagram import graph as g
 from jarjestokartta.diagram.loading import NODE_FIELDS, ROLE_EDGES, STRUCTURE_KINDS, add_part_of
+from jarjestokartta.directory.links import organization_urls
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.directory.queries import located_in
 from jarjestokartta.structures.models import Membership, Role
@@ -120,11 +121,12 @@ def region_overview(bodies: list[Organization], day: date) -> Overview:
     its focus)."""
     graph = g.Graph()
     orgs: dict[int, Organization] = {}
+    page_url = organization_urls()
 
     def node(org: Organization) -> str:
         if org.pk not in orgs:
             orgs[org.pk] = org
-            graph.add_node(_node(org))
+            graph.add_node(_node(org, page_url(org.slug)))
         return org.popolo_id
 
     for org in _active(bodies, day):
@@ -250,12 +252,12 @@ def focus_url(org: Organization, day: date) -> str:
     return reverse("diagram") + "?" + urlencode({"keskus": org.slug, "paiva": day.isoformat()})
 
 
-def _node(org: Organization) -> g.Node:
+def _node(org: Organization, url: str) -> g.Node:
     return g.Node(
         id=org.popolo_id,
         kind=org.classification,
         label=org.name,
-        url=f"/jarjestot/{org.slug}/",
+        url=url,
         start=org.active_from,
         end=org.active_until,
         start_date=org.founding_date,

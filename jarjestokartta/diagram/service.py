@@ -6,11 +6,11 @@ from datetime import date
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from jarjestokartta.core.days import day_or_default
 from jarjestokartta.diagram import graph as g
 from jarjestokartta.diagram import loading, overview
 from jarjestokartta.diagram.kinds import NODE_KINDS
 from jarjestokartta.directory.models import Organization
-from jarjestokartta.directory.presentation import parse_day
 from jarjestokartta.directory.queries import areas_within
 from jarjestokartta.geography.models import Area, AreaKind
 
@@ -55,7 +55,7 @@ def read_request(
 ) -> DiagramRequest:
     """Check every parameter; raise BadRequest or NotFound with a message for people."""
     request = DiagramRequest(day=today)
-    request.day, bad_day = parse_day(day, today)
+    request.day, bad_day = day_or_default(day, today)
     if bad_day:
         raise BadRequest(_("The date %(day)s is not a date (YYYY-MM-DD).") % {"day": day})
     if depth not in (None, ""):

@@ -14,7 +14,6 @@ from jarjestokartta.directory.models import (
     Theme,
 )
 from jarjestokartta.geography.models import Area, AreaKind
-from jarjestokartta.structures.models import Membership, Post
 
 
 class TermAdmin(admin.ModelAdmin):
@@ -64,50 +63,6 @@ class LinkInline(admin.TabularInline):
     extra = 0
 
 
-class PostInline(admin.TabularInline):
-    model = Post
-    extra = 0
-    fields = ["label", "role", "area", "start_date", "end_date"]
-    autocomplete_fields = ["area"]
-
-
-class MemberInline(admin.TabularInline):
-    """The members of a body, edited on the body's own page."""
-
-    model = Membership
-    fk_name = "organization"
-    extra = 0
-    verbose_name = _("member")
-    verbose_name_plural = _("members of this body")
-    fields = [
-        "person",
-        "member_organization",
-        "role",
-        "label",
-        "post",
-        "on_behalf_of",
-        "deputy_of",
-        "appointed_by",
-        "start_date",
-        "end_date",
-    ]
-    autocomplete_fields = [
-        "person",
-        "member_organization",
-        "post",
-        "on_behalf_of",
-        "deputy_of",
-        "appointed_by",
-    ]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("person", "member_organization", "post", "on_behalf_of", "appointed_by")
-        )
-
-
 @admin.register(Organization)
 class OrganizationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "classification", "area", "founding_date", "last_verified"]
@@ -149,6 +104,4 @@ class OrganizationAdmin(SimpleHistoryAdmin):
         IdentifierInline,
         ContactInline,
         LinkInline,
-        PostInline,
-        MemberInline,
     ]

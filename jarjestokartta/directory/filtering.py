@@ -12,7 +12,8 @@ from datetime import date, datetime
 from django.db.models import Q
 
 from jarjestokartta.directory.models import Identifier, Organization, TargetGroup, Theme
-from jarjestokartta.directory.queries import OrganizationQuerySet, areas_within, located_in
+from jarjestokartta.directory.queries import located_in
+from jarjestokartta.directory.querysets import OrganizationQuerySet, areas_within
 from jarjestokartta.geography.models import Area, AreaKind
 
 

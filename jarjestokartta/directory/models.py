@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -15,7 +16,7 @@ from jarjestokartta.core.models import (
     popolo_id_field,
 )
 from jarjestokartta.directory import identifiers
-from jarjestokartta.directory.queries import OrganizationQuerySet
+from jarjestokartta.directory.querysets import OrganizationQuerySet
 from jarjestokartta.geography.models import Area
 
 
@@ -259,6 +260,10 @@ class Organization(DatedModel):
     @property
     def is_body(self) -> bool:
         return self.classification in BODY_KINDS
+
+    def get_absolute_url(self) -> str:
+        """The public page; directory.links.organization_urls writes many at once."""
+        return reverse("organization", args=[self.slug])
 
 
 class OtherNameKind(models.TextChoices):

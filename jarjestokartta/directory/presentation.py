@@ -1,26 +1,12 @@
 """Turning an organisation into what its public page, vCard and JSON-LD show."""
 
 import json
-from datetime import date
 
 from django.utils.safestring import SafeString, mark_safe
 
 from jarjestokartta.directory.models import Organization
 
 SCHEMA_TYPES = {"foundation": "Organization", "public_body": "GovernmentOrganization"}
-
-
-def parse_day(raw: str | None, default: date) -> tuple[date, str | None]:
-    """A day from a YYYY-MM-DD parameter, or the default and a message saying why not."""
-    if not raw:
-        return default, None
-    try:
-        day = date.fromisoformat(raw)
-    except ValueError:
-        return default, raw
-    if not date(1800, 1, 1) <= day <= date(2200, 12, 31):
-        return default, raw
-    return day, None
 
 
 def masked_email(address: str) -> dict[str, str]:

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -21,6 +20,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from jarjestokartta.directory.links import organization_urls
 from jarjestokartta.directory.models import Organization
 
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -137,7 +137,7 @@ def xlsx_bytes(table: Iterable[list[str]], title: str) -> bytes:
 def page_url(request: HttpRequest) -> str:
     """An organisation page's absolute address, {} for the slug: the files are read elsewhere."""
     base = request.build_absolute_uri("/").rstrip("/")
-    return base + reverse("organization", args=["SLUG"]).replace("SLUG", "{}")
+    return base + organization_urls()("{}")  # "{}" where the slug goes
 
 
 def download(table: Iterable[list[str]], format: str, filename: str) -> HttpResponse:

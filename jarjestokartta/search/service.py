@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 from typing import NotRequired, TypedDict
 
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils.safestring import SafeString
 
+from jarjestokartta.directory.links import organization_urls
 from jarjestokartta.directory.models import Organization, TargetGroup, Theme
 from jarjestokartta.geography.models import Area, AreaKind
 from jarjestokartta.search import index
@@ -143,8 +143,7 @@ def search_organizations(
     if offset < 0:
         raise BadSearch("offset must not be negative")
     outcome = search(q, filters_from(chosen), limit, offset)
-    # One reverse() for the page, not one per result.
-    url = reverse("organization", args=["SLUG"]).replace("SLUG", "{}")
+    url = organization_urls()  # one reverse() for the page, not one per result
     results: list[SearchResult] = [
         {
             "type": kind,
@@ -152,7 +151,7 @@ def search_organizations(
             "name": title,
             "abstract": abstract,
             "area": area_name or None,
-            "url": url.format(slug),
+            "url": url(slug),
         }
         for _, kind, _, title, popolo_id, slug, abstract, area_name in outcome.hits
     ]

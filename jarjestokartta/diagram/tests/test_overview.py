@@ -5,9 +5,8 @@ from datetime import date
 
 import pytest
 
-# api: imported before any test changes the threshold, as its description is formatted once.
-from jarjestokartta.diagram import api, overview, service
 from jarjestokartta.diagram import graph as g
+from jarjestokartta.diagram import overview, service
 from jarjestokartta.directory.models import OrganizationKind
 from jarjestokartta.directory.queries import areas_within
 from jarjestokartta.directory.tests.factories import BodyFactory, OrganizationFactory
@@ -216,11 +215,3 @@ def test_a_focus_that_would_reach_too_far_stops_at_the_depth_before(above, monke
     assert set(three.graph.nodes) == set(one.graph.nodes)
     monkeypatch.setattr(service, "NEIGHBOURHOOD_LIMIT", 600)
     assert _diagram(focus=NETWORK, depth=3).depth == 3
-
-
-def test_the_api_schema_documents_the_overview(client, db):
-    paths = client.get("/api/v1/openapi.json").json()["paths"]
-    description = paths["/api/v1/diagram"]["get"]["description"]
-    assert description == api.DESCRIPTION
-    assert "**overview**" in description and "`members`" in description
-    assert f"more than\n{service.OVERVIEW_THRESHOLD} memberships" in description

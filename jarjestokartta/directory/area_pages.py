@@ -1,3 +1,5 @@
+"""The region and municipality pages: the organisations at home or at work in an area."""
+
 from datetime import date
 
 from django.core.paginator import Paginator
@@ -8,6 +10,7 @@ from django.utils import timezone
 from jarjestokartta.directory import tabular
 from jarjestokartta.directory.models import BODY_KINDS, Organization, TargetGroup, Theme
 from jarjestokartta.directory.queries import areas_within, located_in
+from jarjestokartta.directory.querysets import OrganizationQuerySet
 from jarjestokartta.geography.models import Area, AreaKind
 
 PAGE_SIZE = 25
@@ -48,7 +51,7 @@ class Listing:
             area_ids = picked or area_ids
         self.located = located_in(area_ids)
 
-    def organizations(self):
+    def organizations(self) -> OrganizationQuerySet:
         chosen = self.chosen
         organizations = Organization.objects.filter(self.located)
         if chosen["tyyppi"] in Organization.Kind.values:
@@ -89,7 +92,7 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "target_groups": TargetGroup.objects.all(),
         "bodies": bodies,
     }
-    template = "geography/_organizations.html" if request.htmx else "geography/area.html"
+    template = "directory/_area_organizations.html" if request.htmx else "directory/area.html"
     return render(request, template, context)
 
 

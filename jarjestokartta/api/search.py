@@ -1,10 +1,12 @@
+"""GET /search: the search page's engine as JSON."""
+
 from typing import Literal
 
 from django.http import HttpRequest, JsonResponse
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 from pydantic import Field
 
+from jarjestokartta.api.common import Message, bad_request
 from jarjestokartta.search.service import MAX_LIMIT, BadSearch, search_organizations
 
 router = Router(tags=["search"])
@@ -12,8 +14,8 @@ router = Router(tags=["search"])
 
 class SearchParams(Schema):
     q: str = Field("", max_length=200, description="Words in any Finnish form; typos are fixed.")
-    limit: int = Field(20, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=10_000)
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Results to answer, at most")
+    offset: int = Field(0, ge=0, le=10_000, description="Results to skip, for the next page")
     region: list[str] = Field(default_factory=list, description="Region slug, e.g. pohjois-savo")
     municipality: list[str] = Field(default_factory=list, description="Municipality slug")
     classification: list[str] = Field(default_factory=list, description="e.g. network")
@@ -21,29 +23,28 @@ class SearchParams(Schema):
     target_group: list[str] = Field(default_factory=list, description="Target group slug")
 
 
-class Message(Schema):
-    detail: str
-
-
 class SearchResult(Schema):
-    type: Literal["organization"]
-    id: str
-    name: str
-    abstract: str
-    area: str | None
-    url: str
+    type: Literal["organization"] = Field(description="What was found; only organisations yet")
+    id: str = Field(description="The organisation's Popolo id, as in /organizations/{ref}")
+    name: str = Field(description="Its name in Finnish")
+    abstract: str = Field(description="Its short description")
+    area: str | None = Field(description="The name of the area it is at home in")
+    url: str = Field(description="Its page on this site")
 
 
 class FacetValue(Schema):
-    value: str
-    label: str
-    count: int
+    value: str = Field(description="The filter value: a slug, or a kind of organisation")
+    label: str = Field(description="The value in words")
+    count: int = Field(description="Matches with this value")
 
 
 class SearchResponse(Schema):
-    count: int
-    results: list[SearchResult]
-    facets: dict[str, list[FacetValue]]
+    count: int = Field(description="Organisations matching, on all pages")
+    results: list[SearchResult] = Field(description="From offset, at most limit, best first")
+    facets: dict[str, list[FacetValue]] = Field(
+        description="For region, municipality, classification, theme and target_group: the "
+        "values the matches have, with how many have each"
+    )
     suggestion: str | None = Field(description='A corrected query: "Did you mean …?"')
     partial: bool = Field(description="No result has every word; these have some of them.")
 
@@ -60,7 +61,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> JsonResponse:
             q=params.q, chosen=chosen, limit=params.limit, offset=params.offset
         )
     except BadSearch as error:
-        raise HttpError(400, str(error)) from None
+        raise bad_request(str(error)) from None
     # Built to SearchResponse's shape and sent as is: validating our own output through
     # pydantic cost a third of the endpoint's time above the engine (measured in make bench);
     # the tests check the shape against the OpenAPI document instead.

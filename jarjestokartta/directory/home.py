@@ -1,3 +1,5 @@
+"""The home page: the regions with their organisations and bodies, and the search."""
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -25,7 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
     recent = Organization.objects.select_related("area").order_by("-modified", "name")[:8]
     return render(
         request,
-        "core/home.html",
+        "directory/home.html",
         {
             "regions": regions,
             "chosen": chosen,

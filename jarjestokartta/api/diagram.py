@@ -1,10 +1,11 @@
+"""GET /diagram, /diagram.svg and /diagram.png: the structure diagram as data and pictures."""
+
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 from pydantic import Field
 
-from jarjestokartta.api.common import download_response
+from jarjestokartta.api.common import DETAIL_ERRORS, bad_request, download_response, not_found
 from jarjestokartta.diagram import drawing, service
 
 router = Router(tags=["diagram"])
@@ -14,13 +15,11 @@ class DiagramParams(Schema):
     region: str = Field("", description="Region slug or code, e.g. pohjois-savo or 11")
     focus: str = Field("", description="Organisation id or slug: draw it and its neighbours")
     depth: int = Field(1, ge=1, le=3, description="How many ties from the focus")
+    # A string, not a date: the diagram reads it with the pages' parser (core.days), and an
+    # empty value means today as it does on the page.
     date: str = Field("", description="YYYY-MM-DD; today when left out")
     node_kind: list[str] = Field(default_factory=list, description="Only these kinds of node")
     edge_kind: list[str] = Field(default_factory=list, description="Only these kinds of tie")
-
-
-class Message(Schema):
-    detail: str
 
 
 def _diagram(params: DiagramParams) -> service.Diagram:
@@ -36,9 +35,9 @@ def _diagram(params: DiagramParams) -> service.Diagram:
         )
         return service.diagram(request)
     except service.BadRequest as error:
-        raise HttpError(400, str(error)) from None
+        raise bad_request(str(error)) from None
     except service.NotFound as error:
-        raise HttpError(404, str(error)) from None
+        raise not_found(str(error)) from None
 
 
 DESCRIPTION = f"""A region's cooperation structure, or one organisation's neighbourhood, as of a
@@ -64,7 +63,7 @@ request's language.
 
 @router.get(
     "/diagram",
-    response={200: dict, 400: Message, 404: Message},
+    response={200: dict, **DETAIL_ERRORS},
     summary="The structure as nodes and edges",
     description=DESCRIPTION,
 )
@@ -97,7 +96,7 @@ def _picture(request: HttpRequest, params: DiagramParams, format: str) -> HttpRe
 
 @router.get(
     "/diagram.svg",
-    response={400: Message, 404: Message},
+    response=DETAIL_ERRORS,
     summary="The structure as SVG",
     openapi_extra=download_response("image/svg+xml", "An SVG picture"),
 )
@@ -108,7 +107,7 @@ def diagram_svg(request: HttpRequest, params: Query[DiagramParams]) -> HttpRespo
 
 @router.get(
     "/diagram.png",
-    response={400: Message, 404: Message},
+    response=DETAIL_ERRORS,
     summary="The structure as PNG",
     openapi_extra=download_response("image/png", "A PNG picture"),
 )

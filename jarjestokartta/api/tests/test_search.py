@@ -30,7 +30,7 @@ def test_it_answers_in_the_documented_shape(client, demo):
 @pytest.mark.parametrize("q", ["perheentalot", "sosiaaliturvayhdistus", "", "qwxzv"])
 def test_every_answer_fits_the_documented_schema(client, demo, q):
     # The view sends its JSON without ninja's output validation (for speed): check it here.
-    from jarjestokartta.search.api import SearchResponse
+    from jarjestokartta.api.search import SearchResponse
 
     body = client.get(URL, {"q": q, "limit": 100}).json()
     assert SearchResponse.model_validate(body).count == body["count"]
@@ -121,3 +121,19 @@ def test_the_openapi_document_describes_the_search(client):
     assert {"q", "limit", "offset", "region", "municipality", "classification", "theme"} <= (
         parameters
     )
+
+
+def test_every_parameter_and_field_of_the_search_is_described(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    operation = schema["paths"]["/api/v1/search"]["get"]
+    assert all(parameter.get("description") for parameter in operation["parameters"])
+    components = schema["components"]["schemas"]
+    for name in ("SearchResponse", "SearchResult", "FacetValue", "Message"):
+        fields = components[name]["properties"]
+        assert [field for field, spec in fields.items() if not spec.get("description")] == []
+
+
+def test_its_errors_have_the_api_s_one_error_schema(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    answer = schema["paths"]["/api/v1/search"]["get"]["responses"]["400"]["content"]
+    assert answer["application/json"]["schema"] == {"$ref": "#/components/schemas/Message"}
