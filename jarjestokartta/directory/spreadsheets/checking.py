@@ -80,7 +80,7 @@ def _terms(terms: Iterable[Term]) -> dict[str, Term]:
 
 def suggestions(value: str, known: dict[str, object]) -> str:
     """The nearest known names, written as they are shown ("“Ikääntyneet”")."""
-    close = difflib.get_close_matches(value.casefold(), list(known), n=3, cutoff=0.6)
+    close = difflib.get_close_matches(value.casefold(), list(known), n=3, cutoff=0.7)
     names = dict.fromkeys(str(known[key]) for key in close)
     return ", ".join(f"“{name}”" for name in names)
 

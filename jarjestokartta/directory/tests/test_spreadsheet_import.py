@@ -127,8 +127,8 @@ def test_a_mapping_may_name_the_field_by_a_finnish_header():
 @pytest.mark.parametrize(
     ("lines", "message"),
     [
-        (["Yhdistys"], "HEADER=field"),
-        (["Yhdistys=jäsenmäärä"], "not a field"),
+        (["Yhdistys"], "OTSIKKO=kenttä"),
+        (["Yhdistys=jäsenmäärä"], "ei ole kenttä"),
         (["Nimi=name", "Puuttuva=phone"], "“Puuttuva”"),
     ],
 )
@@ -183,7 +183,7 @@ def test_one_bad_row_means_nothing_is_written_and_every_problem_is_reported():
     messages = {(problem.row, problem.column): problem.message for problem in report.problems}
     assert "Ikääntyneet" in messages[(4, "Teemat")]  # the nearest known theme is suggested
     assert "Kuopio" in messages[(4, "Kunta")]
-    assert "row 2" in messages[(5, "Nimi")] or "rivillä 2" in messages[(5, "Nimi")]
+    assert messages[(5, "Nimi")] == "Sama organisaatio on jo rivillä 2."
     assert not Organization.objects.exists()
 
 
@@ -292,12 +292,12 @@ def test_a_preview_that_no_longer_matches_the_data_writes_nothing():
     ("data", "message"),
     [
         ("Nimi;Kunta\nHäme ry;Hämeenlinna\n".encode("cp1252"), "Windows-1252"),
-        (b"", "empty"),
-        (b"PK\x03\x04 not really a workbook", "XLSX"),
+        (b"", "tyhjä"),
+        (b"PK\x03\x04 not really a workbook", "XLSX-tiedosto on vioittunut"),
         (b"\xd0\xcf\x11\xe0 old excel", ".xls"),
-        (b"Nimi\x00\x01\x02", "neither"),
-        ("Nimi\n" + "A ry\n" * 5001, "5000"),
-        (b"x" * (5 * 1024 * 1024 + 1), "too large"),
+        (b"Nimi\x00\x01\x02", "ei ole CSV-tiedosto"),
+        ("Nimi\n" + "A ry\n" * 5001, "yli 5000 organisaatioriviä"),
+        (b"x" * (5 * 1024 * 1024 + 1), "liian suuri"),
     ],
     ids=["cp1252", "empty", "broken-xlsx", "xls", "binary", "too-many-rows", "too-large"],
 )
