@@ -110,11 +110,11 @@ class RowChecker:
         if text := cell("ytunnus"):
             values.ytunnus = identifiers.canonical("ytunnus", text)
             if values.ytunnus is None:
-                problem(
-                    "ytunnus",
-                    _("“%(value)s” is not a valid Y-tunnus (seven digits, a hyphen and a check "
-                      "digit, e.g. 2077474-0).") % {"value": text},
-                )  # fmt: skip
+                message = _(
+                    "“%(value)s” is not a valid Y-tunnus (seven digits, a hyphen and a check "
+                    "digit, e.g. 2077474-0)."
+                )
+                problem("ytunnus", message % {"value": text})
         if text := cell("municipality"):
             values.area = self.vocabulary.municipalities.get(" ".join(text.split()).casefold())
             if values.area is None:

@@ -30,7 +30,8 @@ CHUNK = 500
 class Change:
     field: str  # the field's code
     old: str
-    new: str
+    new: str  # with `added`: only what is added to `old`, which stays
+    added: bool = False
 
     @property
     def label(self) -> str:
@@ -215,11 +216,11 @@ def _update(row: RowValues, organization: Organization) -> Update:
         have = [contact.value for contact in contacts if contact.type == kind]
         added += _new(given, have, _contact_key(kind))
         if added:
-            changes.append(Change(code, _joined(have), _joined(have + added)))
+            changes.append(Change(code, _joined(have), _joined(added), added=True))
     have = [link.url for link in organization.links.all()]
     update.add_websites = _new(row.websites, have, _url_key)
     if update.add_websites:
-        changes.append(Change("website", _joined(have), _joined(have + update.add_websites)))
+        changes.append(Change("website", _joined(have), _joined(update.add_websites), added=True))
     for code, given, added in (
         ("themes", row.themes, update.add_themes),
         ("target_groups", row.target_groups, update.add_target_groups),
@@ -227,7 +228,7 @@ def _update(row: RowValues, organization: Organization) -> Update:
         have = list(getattr(organization, code).all())
         added += [term for term in given if term not in have]
         if added:
-            changes.append(Change(code, _joined(have), _joined(have + added)))
+            changes.append(Change(code, _joined(have), _joined(added), added=True))
     return update
 
 

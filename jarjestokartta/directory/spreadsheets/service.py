@@ -75,7 +75,9 @@ def organizations_import(
             progress(1)
         result = plan(checked, header_of)
         problems += result.problems
-        problems.sort(key=lambda problem: (problem.row or 0, problem.column or ""))
+        # In the order of the file: by row, then by the column's place in it.
+        place = {header: position for position, header in enumerate(table.headers)}
+        problems.sort(key=lambda problem: (problem.row or 0, place.get(problem.column, -1)))
         report = ImportReport(
             filename=filename,
             ignored=found.ignored + _unnamed_columns_with_data(table.headers, table.rows),
@@ -125,7 +127,7 @@ def _digest(result: Plan) -> str:
         "create": [values(row) for row in result.creations],
         "update": [
             [update.values.row, update.organization.pk]
-            + [[c.field, c.old, c.new] for c in update.changes]
+            + [[c.field, c.old, c.new, c.added] for c in update.changes]
             for update in result.updates
         ],
     }

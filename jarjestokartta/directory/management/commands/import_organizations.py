@@ -33,8 +33,16 @@ class Command(BaseCommand):
             "--no-progress", action="store_true", help="do not show the progress bar"
         )
 
-    def handle(self, *args, file: str, dry_run: bool, column: list[str], sheet: str | None,
-               no_progress: bool, **options) -> None:  # fmt: skip
+    def handle(
+        self,
+        *args,
+        file: str,
+        dry_run: bool,
+        column: list[str],
+        sheet: str | None,
+        no_progress: bool,
+        **options,
+    ) -> None:
         path = Path(file)
         try:
             check_size(path.stat().st_size)
@@ -96,13 +104,18 @@ class Command(BaseCommand):
                 f"{update.organization.name}"
             )
             for change in update.changes:
-                write(f"    {change.label}: {change.old or '–'} → {change.new}")
-        counts = _(
-            "%(created)s to create, %(updated)s to update, %(unchanged)s unchanged, "
-            "%(problems)s problem(s)."
-        ) if dry_run else _(
-            "%(created)s created, %(updated)s updated, %(unchanged)s unchanged."
-        )  # fmt: skip
+                if change.added:
+                    now = f" ({_('now')}: {change.old})" if change.old else ""
+                    write(f"    {change.label}: + {change.new}{now}")
+                else:
+                    write(f"    {change.label}: {change.old or '–'} → {change.new}")
+        if dry_run:
+            counts = _(
+                "%(created)s to create, %(updated)s to update, %(unchanged)s unchanged, "
+                "%(problems)s problem(s)."
+            )
+        else:
+            counts = _("%(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
         summary = counts % {
             "created": len(report.plan.creations),
             "updated": len(report.plan.updates),
