@@ -65,7 +65,9 @@ def plan(rows: list[RowValues], column_of: dict[str, str]) -> Plan:
     naming the column of a problem."""
     result = Plan()
     by_ytunnus = _by_ytunnus([row.ytunnus for row in rows if row.ytunnus])
-    by_name = _by_name([row.name for row in rows])
+    # Only rows that their Y-tunnus does not match are looked for by name: loading the same
+    # organisations (and their contacts, links and terms) twice doubled a re-import's time.
+    by_name = _by_name([row.name for row in rows if row.ytunnus not in by_ytunnus])
     seen: dict[object, int] = {}
     for row in rows:
         organization = by_ytunnus.get(row.ytunnus) if row.ytunnus else None

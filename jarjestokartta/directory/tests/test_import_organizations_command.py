@@ -100,3 +100,12 @@ def test_call_command_raises_for_a_file_with_problems(tmp_path):
     with pytest.raises(CommandError) as error:
         call_command("import_organizations", str(path), no_progress=True)
     assert error.value.returncode == 1
+
+
+def test_a_failed_import_does_not_claim_to_have_created_anything(tmp_path, capsys):
+    path = tmp_path / "huono.csv"
+    path.write_bytes(csv_file([["Nimi", "Kunta"], ["Hyvä ry", "Kuopio"], ["Huono ry", "Kuopoi"]]))
+    assert run(str(path)) == 1
+    captured = capsys.readouterr()
+    assert "Hyvä ry" not in captured.out and "Luotiin" not in captured.out
+    assert "rivi 3, “Kunta”" in captured.err

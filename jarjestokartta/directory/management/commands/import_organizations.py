@@ -90,6 +90,8 @@ class Command(BaseCommand):
             )
 
     def _describe(self, report: ImportReport, dry_run: bool) -> None:
+        if not (dry_run or report.written):
+            return  # nothing was imported: only the problems are told
         write = self.stdout.write
         if report.ignored:
             write(_("Ignored columns: %(columns)s") % {"columns": ", ".join(report.ignored)})
