@@ -4,12 +4,20 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command, execute_from_command_line
+from django.db import connections
 
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.directory.tests.factories import OrganizationFactory
 from jarjestokartta.directory.tests.spreadsheet_files import csv_file, xlsx_file
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _connections_stay_open(monkeypatch):
+    # run_from_argv closes the database connections when the command ends, which on
+    # PostgreSQL would end the test's transaction too.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
 
 
 def run(*args: str) -> int:
