@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from jarjestokartta.directory.models import OrganizationKind
 from jarjestokartta.directory.spreadsheets import uploads
+from jarjestokartta.directory.spreadsheets.checking import RowValues
 from jarjestokartta.directory.spreadsheets.columns import FIELDS, BadMapping, parse_mapping
 from jarjestokartta.directory.spreadsheets.reading import MAX_BYTES, SpreadsheetError, check_size
 from jarjestokartta.directory.spreadsheets.service import ImportReport, organizations_import
@@ -102,11 +103,12 @@ def import_view(request: HttpRequest, *, model_admin: admin.ModelAdmin) -> HttpR
 
 def _confirm(request: HttpRequest, model_admin: admin.ModelAdmin) -> HttpResponse:
     token = request.POST.get("token", "")
+    found = uploads.load(token, sha256=request.POST.get("sha256", ""), user_id=request.user.pk)
     if "cancel" in request.POST:
-        uploads.discard(token)
+        if found is not None:  # only one's own upload
+            uploads.discard(token)
         messages.info(request, _("The import was cancelled; nothing was imported."))
         return HttpResponseRedirect(request.path)
-    found = uploads.load(token, sha256=request.POST.get("sha256", ""), user_id=request.user.pk)
     if found is None:
         messages.error(
             request,
@@ -188,7 +190,7 @@ def _preview(
     )
 
 
-def _facts(values) -> list[tuple[str, str]]:
+def _facts(values: RowValues) -> list[tuple[str, str]]:
     """What a new organisation gets, beside its name and municipality, as (label, text)."""
     pairs = [
         (FIELDS["ytunnus"], values.ytunnus or ""),

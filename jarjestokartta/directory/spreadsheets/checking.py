@@ -7,7 +7,7 @@ be worse than a problem that suggests "Ikääntyneet".
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -24,6 +24,7 @@ NAME_MAX = Organization._meta.get_field("name").max_length
 URL_MAX = 500
 _PHONE = re.compile(r"\+?[0-9][0-9 ()/-]{3,28}[0-9]")
 _url_is_valid = URLValidator(schemes=["http", "https"])
+Report = Callable[[str], None]  # tells one problem of the cell being read
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ class RowChecker:
             message += " " + _("Did you mean %(names)s?") % {"names": nearest}
         return message
 
-    def _terms(self, text: str, vocabulary: str, problem) -> list:
+    def _terms(self, text: str, vocabulary: str, problem: Report) -> list:
         known = getattr(self.vocabulary, vocabulary)
         what = _("theme") if vocabulary == "themes" else _("target group")
         found: list[Term] = []
@@ -158,7 +159,7 @@ class RowChecker:
                     found.append(term)
         return found
 
-    def _emails(self, text: str, problem) -> list[str]:
+    def _emails(self, text: str, problem: Report) -> list[str]:
         found = []
         for address in _parts(text, r"[;,\s]"):
             try:
@@ -169,7 +170,7 @@ class RowChecker:
                 found.append(address)
         return found
 
-    def _phones(self, text: str, problem) -> list[str]:
+    def _phones(self, text: str, problem: Report) -> list[str]:
         found = []
         for number in _parts(text, r"[;,\n]"):
             if _PHONE.fullmatch(number) and sum(c.isdigit() for c in number) >= 5:
@@ -178,7 +179,7 @@ class RowChecker:
                 problem(_("“%(value)s” is not a phone number.") % {"value": number})
         return found
 
-    def _websites(self, text: str, problem) -> list[str]:
+    def _websites(self, text: str, problem: Report) -> list[str]:
         found = []
         for address in _parts(text, r"[;,\s]"):
             url = (

@@ -11,7 +11,7 @@ Y-tunnus is only ever added to an organisation that has none.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from jarjestokartta.directory.models import (
@@ -143,7 +143,7 @@ def _duplicate_of(row: RowValues, organization: Organization | None, seen: dict)
     return None
 
 
-def _loaded(organizations) -> Iterable[Organization]:
+def _loaded(organizations: QuerySet[Organization]) -> QuerySet[Organization]:
     return organizations.select_related("area").prefetch_related(
         Prefetch("identifiers", queryset=Identifier.objects.filter(scheme="ytunnus")),
         "contact_details",

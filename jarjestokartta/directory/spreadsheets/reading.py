@@ -8,6 +8,7 @@ from the file's name, which people rename. Everything that cannot be read become
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -82,9 +83,14 @@ def _csv_rows(data: bytes) -> list[list[str]]:
         raise UnreadableSpreadsheet(
             _("The file is neither a CSV file nor an XLSX workbook: it cannot be read.")
         )
-    first_line = text.lstrip("\r\n").split("\n", 1)[0]
-    # The header line decides: Finnish Excel separates with semicolons, others with commas.
-    delimiter = max((";", ",", "\t"), key=first_line.count)
+    first_line, _newline, rest = text.lstrip("\r\n").partition("\n")
+    given = re.fullmatch(r"sep=(.)\r?", first_line)
+    if given:
+        # Excel's own hint, "sep=;" on a line of its own before the header.
+        delimiter, text = given.group(1), rest
+    else:
+        # The header line decides: Finnish Excel separates with semicolons, others with commas.
+        delimiter = max((";", ",", "\t"), key=first_line.count)
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:

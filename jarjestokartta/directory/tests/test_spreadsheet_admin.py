@@ -135,6 +135,15 @@ def test_another_users_preview_cannot_be_confirmed(coordinator, client, django_u
     assert not Organization.objects.exists()
 
 
+def test_another_user_cannot_cancel_an_upload(coordinator, django_user_model, uploads_folder):
+    preview = upload(coordinator, csv_file(ROWS))
+    coordinator.force_login(
+        staff(django_user_model, "toinen", "add_organization", "change_organization")
+    )
+    confirm(coordinator, preview, cancel="Peruuta")
+    assert len(list(uploads_folder.iterdir())) == 2
+
+
 def test_cancelling_removes_the_uploaded_file(coordinator, uploads_folder):
     preview = upload(coordinator, csv_file(ROWS))
     response = confirm(coordinator, preview, cancel="Peruuta")

@@ -89,6 +89,12 @@ def test_it_reads_every_format_with_finnish_or_english_headers(data):
     assert org.contact_details.count() == 2
 
 
+def test_excels_sep_line_names_the_delimiter():
+    data = b"sep=,\r\nNimi,Kunta\r\nKuopion Kuoro ry,Kuopio\r\n"
+    assert imported(data).written
+    assert Organization.objects.get(name="Kuopion Kuoro ry").area == kuopio()
+
+
 def test_headers_are_recognised_whatever_their_case_spaces_and_punctuation():
     headers = ["YHDISTYKSEN NIMI", "y tunnus", "Kotikunta", "sahkoposti", "WWW", "tiivistelmä"]
     row = ["Siilinjärven Eläkkeensaajat ry", "1000001-2", "siilinjärvi", "a@b.fi", "elak.fi", "X"]
