@@ -52,3 +52,16 @@ def _checked_problem(scheme: str, value: str) -> str | None:
     if canonical != value:
         return f"{NAMES[scheme]} {value!r} must be written as {canonical!r}"
     return None
+
+
+def canonical(scheme: str, value: str) -> str | None:
+    """The identifier in its canonical written form when it is valid however written
+    ("20774740", " 2077474-0 "), else None: a spreadsheet's cells are typed by hand."""
+    module = VALIDATED.get(scheme)
+    value = value.strip()
+    if module is None or _plainly_valid(scheme, value):
+        return value or None
+    try:
+        return module.format(module.validate(value))
+    except StdnumError:
+        return None

@@ -1,6 +1,13 @@
 import factory
+from django.utils.text import slugify
 
-from jarjestokartta.directory.models import Identifier, Organization, OrganizationKind
+from jarjestokartta.directory.models import (
+    Identifier,
+    Organization,
+    OrganizationKind,
+    TargetGroup,
+    Theme,
+)
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
@@ -26,3 +33,18 @@ class IdentifierFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
     scheme = "ytunnus"
     identifier = "2077474-0"
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Teema {n}")
+    slug = factory.LazyAttribute(lambda theme: slugify(theme.name))
+
+
+class TargetGroupFactory(ThemeFactory):
+    class Meta:
+        model = TargetGroup
+        django_get_or_create = ["name"]

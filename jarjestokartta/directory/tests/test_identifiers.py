@@ -31,3 +31,10 @@ def test_other_forms_still_get_stdnum_messages():
     assert "must be written as '123.456'" in identifiers.problem("yhdistysrekisteri", "123456")
     assert identifiers.problem("yhdistysrekisteri", "2") is not None  # not a registered low number
     assert identifiers.problem("yhdistysrekisteri", "12") is None
+
+
+def test_canonical_writes_a_valid_identifier_the_one_way_and_refuses_an_invalid_one():
+    assert identifiers.canonical("ytunnus", " 20774740 ") == "2077474-0"
+    assert identifiers.canonical("ytunnus", "2077474-0") == "2077474-0"
+    assert identifiers.canonical("ytunnus", "2077474-1") is None
+    assert identifiers.canonical("ytunnus", "   ") is None
