@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "jarjestokartta.popolo",
     "jarjestokartta.search",
     "jarjestokartta.diagram",
+    "jarjestokartta.spreadsheets",
     "jarjestokartta.bench",
 ]
 

@@ -1,8 +1,5 @@
-from functools import partial
-
 from django.contrib import admin
 from django.db.models import QuerySet
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -16,7 +13,6 @@ from jarjestokartta.directory.models import (
     TargetGroup,
     Theme,
 )
-from jarjestokartta.directory.spreadsheet_admin import import_view
 from jarjestokartta.geography.models import Area, AreaKind
 
 
@@ -109,11 +105,3 @@ class OrganizationAdmin(SimpleHistoryAdmin):
         ContactInline,
         LinkInline,
     ]
-
-    def get_urls(self):
-        # The changelist's "Tuo taulukosta" link (admin/directory/organization/change_list.html).
-        view = self.admin_site.admin_view(partial(import_view, model_admin=self))
-        return [
-            path("tuo-taulukosta/", view, name="directory_organization_import"),
-            *super().get_urls(),
-        ]

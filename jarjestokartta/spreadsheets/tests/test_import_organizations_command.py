@@ -8,7 +8,7 @@ from django.db import connections
 
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.directory.tests.factories import OrganizationFactory
-from jarjestokartta.directory.tests.spreadsheet_files import csv_file, xlsx_file
+from jarjestokartta.spreadsheets.tests.spreadsheet_files import csv_file, xlsx_file
 
 pytestmark = pytest.mark.django_db
 

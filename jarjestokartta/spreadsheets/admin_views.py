@@ -15,14 +15,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jarjestokartta.directory.models import OrganizationKind
-from jarjestokartta.directory.spreadsheets import uploads
-from jarjestokartta.directory.spreadsheets.checking import RowValues
-from jarjestokartta.directory.spreadsheets.columns import FIELDS, BadMapping, parse_mapping
-from jarjestokartta.directory.spreadsheets.reading import MAX_BYTES, SpreadsheetError, check_size
-from jarjestokartta.directory.spreadsheets.service import ImportReport, organizations_import
+from jarjestokartta.spreadsheets import uploads
+from jarjestokartta.spreadsheets.checking import RowValues
+from jarjestokartta.spreadsheets.columns import FIELDS, BadMapping, parse_mapping
+from jarjestokartta.spreadsheets.reading import MAX_BYTES, SpreadsheetError, check_size
+from jarjestokartta.spreadsheets.service import ImportReport, organizations_import
 
 ACCEPTED_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx"}
-TEMPLATE = "directory/admin/spreadsheet_import.html"
+TEMPLATE = "spreadsheets/import.html"
 
 
 class UploadForm(forms.Form):

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.utils.text import slugify
 
-from jarjestokartta.core import versions
 from jarjestokartta.directory.models import (
     ContactKind,
     Identifier,
@@ -23,9 +22,9 @@ from jarjestokartta.directory.models import (
     TargetGroup,
     Theme,
 )
-from jarjestokartta.directory.spreadsheets.checking import RowValues
-from jarjestokartta.directory.spreadsheets.matching import Plan, Update
 from jarjestokartta.search import index as search_index
+from jarjestokartta.spreadsheets.checking import RowValues
+from jarjestokartta.spreadsheets.matching import Plan, Update
 
 BATCH = 500
 SLUG_MAX = 180
@@ -44,7 +43,7 @@ def write_plan(
     history_user = user if user is not None and user.is_authenticated else None
     slugs = _Slugs() if plan.creations else None
     details = _Details()
-    with search_index.deferred(), versions.deferred():
+    with search_index.bulk_write():
         for values in plan.creations:
             organization = _organization(values, slugs)
             _save(organization, reason, history_user)

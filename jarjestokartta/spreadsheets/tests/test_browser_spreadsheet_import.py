@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from jarjestokartta.directory.tests.spreadsheet_files import csv_file
+from jarjestokartta.spreadsheets.tests.spreadsheet_files import csv_file
 
 # serialized_rollback: a flush would otherwise also remove the geography the migrations load.
 pytestmark = [

@@ -20,8 +20,8 @@ from jarjestokartta.directory.models import (
     Organization,
     OrganizationKind,
 )
-from jarjestokartta.directory.spreadsheets.checking import Problem, RowValues
-from jarjestokartta.directory.spreadsheets.columns import FIELDS
+from jarjestokartta.spreadsheets.checking import Problem, RowValues
+from jarjestokartta.spreadsheets.columns import FIELDS
 
 CHUNK = 500
 

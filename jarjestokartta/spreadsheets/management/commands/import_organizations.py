@@ -4,9 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from jarjestokartta.directory.spreadsheets.columns import parse_mapping
-from jarjestokartta.directory.spreadsheets.reading import SpreadsheetError, check_size
-from jarjestokartta.directory.spreadsheets.service import ImportReport, organizations_import
+from jarjestokartta.spreadsheets.columns import parse_mapping
+from jarjestokartta.spreadsheets.reading import SpreadsheetError, check_size
+from jarjestokartta.spreadsheets.service import ImportReport, organizations_import
 
 
 class Command(BaseCommand):

@@ -15,10 +15,11 @@ from django.core.validators import URLValidator, validate_email
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from jarjestokartta.core.vocabulary import KIND_WORDS
 from jarjestokartta.directory import identifiers
 from jarjestokartta.directory.models import Organization, OrganizationKind, TargetGroup, Term, Theme
-from jarjestokartta.directory.spreadsheets.columns import Columns, normalised
 from jarjestokartta.geography.models import Area, AreaKind
+from jarjestokartta.spreadsheets.columns import Columns, normalised
 
 NAME_MAX = Organization._meta.get_field("name").max_length
 URL_MAX = 500
@@ -68,6 +69,8 @@ class Vocabulary:
                 for code, label in OrganizationKind.choices:
                     self.kinds[normalised(str(label))] = code
         self.kinds |= {normalised(code): code for code in OrganizationKind.values}
+        # The words Popolo files use for kinds too ("yhdistys", "työryhmä", "julkinen toimija").
+        self.kinds |= {normalised(w): code for code, words in KIND_WORDS.items() for w in words}
 
 
 def _terms(terms: Iterable[Term]) -> dict[str, Term]:

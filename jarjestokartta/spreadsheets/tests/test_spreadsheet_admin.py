@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.directory.tests.factories import OrganizationFactory
-from jarjestokartta.directory.tests.spreadsheet_files import csv_file, xlsx_file
 from jarjestokartta.geography.models import Area
+from jarjestokartta.spreadsheets.tests.spreadsheet_files import csv_file, xlsx_file
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jarjestokartta.directory.spreadsheets.reading import SpreadsheetError
+from jarjestokartta.spreadsheets.reading import SpreadsheetError
 
 # The fields a spreadsheet can fill, with what each is called in a preview and in messages.
 FIELDS = {

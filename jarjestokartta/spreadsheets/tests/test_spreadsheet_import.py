@@ -3,23 +3,23 @@
 import pytest
 
 from jarjestokartta.directory.models import Organization
-from jarjestokartta.directory.spreadsheets.columns import BadMapping, parse_mapping
-from jarjestokartta.directory.spreadsheets.reading import UnreadableSpreadsheet
-from jarjestokartta.directory.spreadsheets.service import organizations_import
 from jarjestokartta.directory.tests.factories import (
     IdentifierFactory,
     OrganizationFactory,
     TargetGroupFactory,
     ThemeFactory,
 )
-from jarjestokartta.directory.tests.spreadsheet_files import (
+from jarjestokartta.geography.models import Area
+from jarjestokartta.search.service import search_organizations
+from jarjestokartta.spreadsheets.columns import BadMapping, parse_mapping
+from jarjestokartta.spreadsheets.reading import UnreadableSpreadsheet
+from jarjestokartta.spreadsheets.service import organizations_import
+from jarjestokartta.spreadsheets.tests.spreadsheet_files import (
     HEADERS_EN,
     HEADERS_FI,
     csv_file,
     xlsx_file,
 )
-from jarjestokartta.geography.models import Area
-from jarjestokartta.search.service import search_organizations
 
 pytestmark = pytest.mark.django_db
 
@@ -266,10 +266,20 @@ def test_the_history_records_the_import_as_the_reason_for_created_and_updated():
 
 
 def test_a_kind_column_sets_the_classification():
-    data = csv_file([["Nimi", "Tyyppi"], ["Kuopion säätiö", "säätiö"], ["Verkosto", "network"]])
+    data = csv_file(
+        [
+            ["Nimi", "Tyyppi"],
+            ["Kuopion säätiö", "säätiö"],
+            ["Verkosto", "network"],
+            ["Valmisteleva ryhmä", "Työryhmä"],
+            ["Kuopion kaupunki", "julkinen toimija"],
+        ]
+    )
     assert imported(data).written
     assert Organization.objects.get(name="Kuopion säätiö").classification == "foundation"
     assert Organization.objects.get(name="Verkosto").classification == "network"
+    assert Organization.objects.get(name="Valmisteleva ryhmä").classification == "working_group"
+    assert Organization.objects.get(name="Kuopion kaupunki").classification == "public_body"
 
 
 def test_search_finds_an_imported_organisation():

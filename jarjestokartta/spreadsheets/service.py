@@ -9,16 +9,16 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from jarjestokartta.directory.spreadsheets import columns as columns_
-from jarjestokartta.directory.spreadsheets.checking import (
+from jarjestokartta.spreadsheets import columns as columns_
+from jarjestokartta.spreadsheets.checking import (
     Problem,
     RowChecker,
     RowValues,
     Vocabulary,
 )
-from jarjestokartta.directory.spreadsheets.matching import Plan, plan
-from jarjestokartta.directory.spreadsheets.reading import read_table
-from jarjestokartta.directory.spreadsheets.writing import write_plan
+from jarjestokartta.spreadsheets.matching import Plan, plan
+from jarjestokartta.spreadsheets.reading import read_table
+from jarjestokartta.spreadsheets.writing import write_plan
 
 REASON = "taulukkotuonti: {filename}"  # the history's change reason, in the editors' language
 
