@@ -87,9 +87,13 @@ class Part(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _about(text: str) -> Any:
+    return Field(description=text)
+
+
 class Identifier(Part):
-    scheme: Name
-    identifier: Name
+    scheme: Annotated[Name, _about("ytunnus, yhdistysrekisteri, kuntanumero …")]
+    identifier: Annotated[Name, _about("The identifier in that scheme, e.g. 0212345-6")]
 
     @model_validator(mode="after")
     def valid_for_scheme(self) -> "Identifier":
@@ -100,28 +104,42 @@ class Identifier(Part):
 
 
 class OtherName(Part):
-    name: Name
-    note: Literal[OTHER_NAME_KINDS] = "alternative"  # type: ignore[valid-type]
-    start_date: PartialDate = ""
-    end_date: PartialDate = ""
+    name: Annotated[Name, _about("Another name or an abbreviation, e.g. JANE")]
+    note: Annotated[
+        Literal[OTHER_NAME_KINDS],  # type: ignore[valid-type]
+        _about("What kind of name: abbreviation, alternative or former"),
+    ] = "alternative"
+    start_date: Annotated[PartialDate, _about("Since when the name is used (partial date)")] = ""
+    end_date: Annotated[PartialDate, _about("Until when the name was used (partial date)")] = ""
 
 
 class ContactDetail(Part):
-    type: Literal[CONTACT_TYPES]  # type: ignore[valid-type]
-    value: Name
-    label: Text = ""
-    note: Text = ""
+    type: Annotated[
+        Literal[CONTACT_TYPES],  # type: ignore[valid-type]
+        _about("email, phone, address or other"),
+    ]
+    value: Annotated[Name, _about("The address or number itself")]
+    label: Annotated[Text, _about('What the contact is for, e.g. "Toimisto"')] = ""
+    note: Annotated[Text, _about("A note, e.g. when to call")] = ""
 
 
 class Link(Part):
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=500)]
-    note: Text = ""
+    url: Annotated[
+        str,
+        StringConstraints(pattern=r"^https?://\S+$", max_length=500),
+        _about("The web address"),
+    ]
+    note: Annotated[Text, _about('What the page is, e.g. "Kotisivut"')] = ""
 
 
 class MeetingFrequency(Part):
-    min: Annotated[int, Field(ge=0, le=366)] | None = None
-    max: Annotated[int, Field(ge=0, le=366)] | None = None
-    note: Text = ""
+    min: Annotated[
+        Annotated[int, Field(ge=0, le=366)] | None, _about("Meetings a year, at least")
+    ] = None
+    max: Annotated[
+        Annotated[int, Field(ge=0, le=366)] | None, _about("Meetings a year, at most")
+    ] = None
+    note: Annotated[Text, _about('Free text, e.g. "tarpeen mukaan" (as needed)')] = ""
 
     @model_validator(mode="after")
     def min_not_above_max(self) -> "MeetingFrequency":
@@ -133,5 +151,7 @@ class MeetingFrequency(Part):
 class MemberRef(Part):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    type: Literal["Organization", "Person"] = Field(alias="@type")
-    id: Id
+    type: Literal["Organization", "Person"] = Field(
+        alias="@type", description="Organization (Person is read as person_id)"
+    )
+    id: Annotated[Id, _about("The member's id")]

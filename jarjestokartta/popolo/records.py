@@ -99,13 +99,17 @@ def _about(text: str) -> Any:
     return Field(description=text)
 
 
-DATE = "YYYY, YYYY-MM or YYYY-MM-DD (a partial date stays partial)"
+START = "Start date: YYYY, YYYY-MM or YYYY-MM-DD, as precise as known"
+END = "End date: YYYY, YYYY-MM or YYYY-MM-DD; left out while it lasts"
+NAME_SV = "The name in Swedish, if it has one (ext)"
+NAME_EN = "The name in English, if it has one (ext)"
+AS_WRITTEN = "; a word of the source's own (e.g. varajäsen) is given as it was written"
 
 
 class Area(Record):
-    name: Annotated[Name, Column(), _about("Finnish name")]
-    name_sv: Annotated[Text, Column(), _about("Swedish name (ext)")] = ""
-    name_en: Annotated[Text, Column(), _about("English name (ext)")] = ""
+    name: Annotated[Name, Column(), _about("The name in Finnish")]
+    name_sv: Annotated[Text, Column(), _about(NAME_SV)] = ""
+    name_en: Annotated[Text, Column(), _about(NAME_EN)] = ""
     classification: Annotated[
         Literal[AREA_KINDS],  # type: ignore[valid-type]
         Column(),
@@ -114,65 +118,87 @@ class Area(Record):
     identifiers: Annotated[
         list_of(Identifier),
         AreaCodes(),
-        _about("Official codes: kuntanumero, maakuntakoodi, hyvinvointialuekoodi …"),
+        _about("Statistics Finland's code: kuntanumero, maakuntakoodi, hyvinvointialuekoodi …"),
     ]
-    parent_id: Annotated[OptionalId, Ref("parent", target="areas"), _about("The enclosing area")]
+    parent_id: Annotated[
+        OptionalId,
+        Ref("parent", target="areas"),
+        _about("The area it is part of (areas outside the reference geography)"),
+    ]
 
 
 class Organization(Record):
-    name: Annotated[Name, Column(), _about("Finnish name")]
-    name_sv: Annotated[Text, Column(), _about("Swedish name (ext)")] = ""
-    name_en: Annotated[Text, Column(), _about("English name (ext)")] = ""
+    name: Annotated[Name, Column(), _about("The name in Finnish")]
+    name_sv: Annotated[Text, Column(), _about(NAME_SV)] = ""
+    name_en: Annotated[Text, Column(), _about(NAME_EN)] = ""
     other_names: Annotated[
         list_of(OtherName),
         Rows("other_names", (("name", "name"), ("note", "kind"), *_SPAN)),
-        _about("Abbreviations, alternative and former names"),
+        _about("Other names and abbreviations"),
     ]
     identifiers: Annotated[
         list_of(Identifier),
         Rows("identifiers", (("scheme", "scheme"), ("identifier", "identifier"))),
-        _about("Y-tunnus (scheme ytunnus), association register number (yhdistysrekisteri) …"),
+        _about("Y-tunnus, association register number and other identifiers"),
     ]
     classification: Annotated[
         Word,
         StringConstraints(min_length=1, pattern=r"\S"),
         Coded(code_of=vocabulary.kind_code),
-        _about("The kind of organisation: a code or a word of the source's own"),
+        _about(
+            "What kind of organisation: association, public_body, network, council …" + AS_WRITTEN
+        ),
     ]
     parent_id: Annotated[
         OptionalId,
         Ref("parent", target="organizations"),
-        _about("The parent organisation, e.g. the federation of a district"),
+        _about("The organisation it is part of, e.g. its federation"),
     ]
     area_id: Annotated[OptionalId, Ref("area", target="areas"), _about("Home municipality")]
     operating_area_ids: Annotated[
-        set_of(Id), Links("operating_areas", target="areas"), _about("Areas of operation (ext)")
+        set_of(Id),
+        Links("operating_areas", target="areas"),
+        _about("The areas it works in besides its home municipality (ext)"),
     ]
     abstract: Annotated[Text, Column(), _about("One or two sentences")] = ""
-    description: Annotated[Text, Column(), _about("A longer description")] = ""
-    founding_date: Annotated[PartialDate, Column(), _about(DATE)] = ""
-    dissolution_date: Annotated[PartialDate, Column(), _about(DATE)] = ""
+    description: Annotated[Text, Column(), _about("A longer account of what it does")] = ""
+    founding_date: Annotated[
+        PartialDate, Column(), _about("Founded (partial date); for a project, its start")
+    ] = ""
+    dissolution_date: Annotated[
+        PartialDate, Column(), _about("Dissolved (partial date); for a project, its end")
+    ] = ""
     contact_details: Annotated[
         list_of(ContactDetail),
         Rows("contact_details", _CONTACT),
-        _about("E-mail addresses, phone numbers, addresses"),
+        _about("E-mail, phone, address …"),
     ]
     links: Annotated[
         list_of(Link),
         Rows("links", (("url", "url"), ("note", "note"))),
-        _about("Web sites and social media"),
+        _about("Its web pages"),
     ]
-    themes: Annotated[set_of(Name), Links("themes"), _about("Themes by Finnish name (ext)")]
+    themes: Annotated[
+        set_of(Name),
+        Links("themes"),
+        _about("What it works on, by the themes' Finnish names (ext)"),
+    ]
     target_groups: Annotated[
-        set_of(Name), Links("target_groups"), _about("Target groups by Finnish name (ext)")
+        set_of(Name),
+        Links("target_groups"),
+        _about("Whom its activity is for, by the target groups' Finnish names (ext)"),
     ]
     meeting_frequency: Annotated[
-        MeetingFrequency | None, Frequency("meetings"), _about("Meetings a year (ext)")
+        MeetingFrequency | None, Frequency("meetings"), _about("How often a body meets (ext)")
     ] = None
-    how_to_join: Annotated[Text, Column(), _about("How to join or take part (ext)")] = ""
+    how_to_join: Annotated[
+        Text, Column(), _about("How a new member or participant can join (ext)")
+    ] = ""
     source: Annotated[Text, Column(), _about("Where the data came from (ext)")] = ""
     last_verified: Annotated[
-        FullDate, DayColumn(), _about("The day the data was last checked, YYYY-MM-DD (ext)")
+        FullDate,
+        DayColumn(),
+        _about("When the data was last checked against its source, YYYY-MM-DD (ext)"),
     ] = ""
 
     @model_validator(mode="after")
@@ -182,21 +208,23 @@ class Organization(Record):
 
 
 class Person(Record):
-    name: Annotated[Name, Column(), _about("The name as shown")]
-    given_name: Annotated[Text, Column(), _about("Given name")] = ""
-    family_name: Annotated[Text, Column(), _about("Family name")] = ""
+    name: Annotated[Name, Column(), _about("The full name")]
+    given_name: Annotated[Text, Column(), _about("The given name, when recorded apart")] = ""
+    family_name: Annotated[Text, Column(), _about("The family name, when recorded apart")] = ""
     public: Annotated[
         bool,
         Column("is_public"),
         _about("Whether the person agreed to be named in public (ext)"),
     ] = False
     contact_details: Annotated[
-        list_of(ContactDetail), Rows("contact_details", _CONTACT), _about("Contact details")
+        list_of(ContactDetail),
+        Rows("contact_details", _CONTACT),
+        _about("E-mail, phone, address …"),
     ]
 
 
 class Post(Record):
-    label: Annotated[Name, Column(), _about("The seat's name")]
+    label: Annotated[Name, Column(), _about('The seat\'s name, e.g. "Lapset ja perheet"')]
     other_label: Annotated[
         list[Name],
         BeforeValidator(none_to_list),
@@ -211,13 +239,13 @@ class Post(Record):
         Word,
         BeforeValidator(none_to_empty),
         Coded(code_of=vocabulary.role_code, blank=True),
-        _about("The role of the seat's holders: a code or a word of the source's own"),
+        _about("The role of whoever holds the seat, e.g. member" + AS_WRITTEN),
     ] = ""
     area_id: Annotated[
-        OptionalId, Ref("area", target="areas"), _about("The area the seat stands for")
+        OptionalId, Ref("area", target="areas"), _about("The area the seat stands for, if any")
     ]
-    start_date: Annotated[PartialDate, Column(), _about(DATE)] = ""
-    end_date: Annotated[PartialDate, Column(), _about(DATE)] = ""
+    start_date: Annotated[PartialDate, Column(), _about(START)] = ""
+    end_date: Annotated[PartialDate, Column(), _about(END)] = ""
 
     @model_validator(mode="after")
     def dates_in_order(self) -> "Post":
@@ -237,19 +265,26 @@ class Membership(Record):
     member: Annotated[
         MemberRef | None,
         Member("member_organization", target="organizations"),
-        _about("The member, when an organisation"),
+        _about("A member organisation"),
     ] = None
     role: Annotated[
         Word,
         Coded(code_of=vocabulary.role_code),
-        _about("The member's role: a code or a word of the source's own"),
+        _about(
+            "How the member stands to the body: member, deputy_member, chair, funder, "
+            "appointing_body …" + AS_WRITTEN
+        ),
     ] = "member"
-    label: Annotated[Text, Column(), _about('E.g. a title: "Projektipäällikkö"')] = ""
-    post_id: Annotated[OptionalId, Ref("post", target="posts"), _about("The seat held")]
+    label: Annotated[Text, Column(), _about('Free text, e.g. a title: "Projektipäällikkö"')] = ""
+    post_id: Annotated[
+        OptionalId,
+        Ref("post", target="posts"),
+        _about("The seat held, if the body has named seats"),
+    ]
     on_behalf_of_id: Annotated[
         OptionalId,
         Ref("on_behalf_of", target="organizations"),
-        _about("The organisation the member speaks for"),
+        _about("The organisation the member represents"),
     ]
     deputy_of_id: Annotated[
         OptionalId,
@@ -261,8 +296,8 @@ class Membership(Record):
         Ref("appointed_by", target="organizations"),
         _about("The organisation that appointed the member (ext)"),
     ]
-    start_date: Annotated[PartialDate, Column(), _about(DATE)] = ""
-    end_date: Annotated[PartialDate, Column(), _about(DATE)] = ""
+    start_date: Annotated[PartialDate, Column(), _about(START)] = ""
+    end_date: Annotated[PartialDate, Column(), _about(END)] = ""
 
     @field_validator("role", mode="before")
     @classmethod
