@@ -37,7 +37,6 @@ INSTALLED_APPS = [
     "jarjestokartta.popolo",
     "jarjestokartta.search",
     "jarjestokartta.diagram",
-    "jarjestokartta.bench",
 ]
 
 MIDDLEWARE = [

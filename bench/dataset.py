@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from jarjestokartta.bench import patterns
-from jarjestokartta.bench.names import genitive
-from jarjestokartta.bench.places import Municipality, municipalities, shares
+from bench import patterns
+from bench.names import genitive
+from bench.places import Municipality, municipalities, shares
 
 SOURCE = "synthetic: generate_dataset --seed {seed}"
 # One body per this many organisations: 5,000 at the national 120,000.
