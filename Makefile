@@ -18,7 +18,7 @@ help:
 	@echo "make dev               the autoreloading development server"
 	@echo "make lint              ruff check and format check"
 	@echo "make migrations-check  fail when models and migrations differ"
-	@echo "make bench             import, search, pages, diagram and API at national scale"
+	@echo "make bench             import, export, search, pages, diagram and API at national scale"
 	@echo "make bench-quick       the same on 10,000 organisations, in under two minutes"
 
 # Installs missing Debian packages when run as root; otherwise says what is missing.
@@ -101,6 +101,7 @@ BENCH_MANAGE := DJANGO_SETTINGS_MODULE=bench.settings $(MANAGE)
 define bench_database
 	VAR_DIR=var/bench DATABASE_URL=$(1) $(BENCH_MANAGE) migrate -v0
 	VAR_DIR=var/bench DATABASE_URL=$(1) $(BENCH_MANAGE) bench_import $(BENCH_FILE) --output var/bench/import-$(2).json
+	VAR_DIR=var/bench DATABASE_URL=$(1) $(BENCH_MANAGE) bench_export --output var/bench/export-$(2).json
 	VAR_DIR=var/bench DATABASE_URL=$(1) $(BENCH_MANAGE) bench_search --existing --repeat $(BENCH_REPEAT) --output var/bench/search-$(2).json
 	VAR_DIR=var/bench DATABASE_URL=$(1) $(BENCH_MANAGE) bench_pages --pages $(BENCH_PAGES) --repeat $(BENCH_REPEAT) --output var/bench/pages-$(2).json
 	VAR_DIR=var/bench DATABASE_URL=$(1) $(BENCH_MANAGE) bench_diagram --repeat $(BENCH_REPEAT) --output var/bench/diagram-$(2).json

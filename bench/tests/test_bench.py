@@ -152,6 +152,9 @@ def test_the_report_puts_both_databases_in_one_table(tmp_path, capsys):
         json.dumps({"seconds": 50.0, "peak_memory_mb": 1200})
     )
     (tmp_path / "import-postgresql.json").write_text(json.dumps({"seconds": 80.0}))
+    (tmp_path / "export-sqlite.json").write_text(
+        json.dumps({"seconds": 90.0, "peak_memory_mb": 180})
+    )
     run_bench_command("bench_report", str(tmp_path), "--output", str(tmp_path / "bench.json"))
     table = {
         row["figure"]: row for row in json.loads((tmp_path / "bench.json").read_text())["table"]
@@ -161,4 +164,7 @@ def test_the_report_puts_both_databases_in_one_table(tmp_path, capsys):
     assert seconds["sqlite_meets_target"] and seconds["postgresql_meets_target"]  # 80 <= 1.5 × 60
     assert table["import: peak memory MB"]["sqlite_meets_target"] is False
     assert table["search: p95 ms"]["sqlite"] is None
+    export = table["export: peak memory MB"]
+    assert (export["target"], export["sqlite"], export["sqlite_meets_target"]) == (300, 180, True)
+    assert table["export: seconds"]["sqlite"] == 90.0 and export["postgresql"] is None
     assert "MISS" in capsys.readouterr().out
