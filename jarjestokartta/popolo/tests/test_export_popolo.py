@@ -33,6 +33,17 @@ def test_it_writes_the_same_document_to_standard_output(demo):
     assert err.getvalue().endswith(" to standard output.\n")
 
 
+def test_organisations_read_in_many_chunks_are_the_same_records(tmp_path, demo, monkeypatch):
+    expected = export_document()["organizations"]
+    # The demo's organisations in many chunks, the last one short.
+    chunk = next(size for size in range(3, 10) if len(expected) % size)
+    monkeypatch.setattr(export_popolo, "CHUNK", chunk)
+    assert len(expected) > 3 * chunk
+    path = tmp_path / "out.json"
+    call_command("export_popolo", str(path), stderr=io.StringIO())
+    assert json.loads(path.read_text(encoding="utf-8"))["organizations"] == expected
+
+
 def test_an_empty_database_exports_empty_collections(tmp_path):
     path = tmp_path / "empty.json"
     call_command("export_popolo", str(path), stderr=io.StringIO())
