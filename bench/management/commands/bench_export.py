@@ -8,9 +8,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from jarjestokartta.directory.models import Organization
@@ -23,13 +24,13 @@ class Command(BaseCommand):
         "report seconds, the file's size and the child's peak resident memory."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--file", default="", help="keep the export here (default: a temporary file)"
         )
         parser.add_argument("--output", default="", help="write the figures as JSON here")
 
-    def handle(self, *args, file: str, output: str, **options) -> None:
+    def handle(self, *args: Any, file: str, output: str, **options: Any) -> None:
         if not Organization.objects.exists():
             raise CommandError("No organisations to export: run bench_import first.")
         with tempfile.TemporaryDirectory(dir=settings.VAR_DIR) as folder:

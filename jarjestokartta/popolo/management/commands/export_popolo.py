@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Model
 from tqdm import tqdm
 
@@ -38,15 +38,15 @@ COUNTED: dict[str, type[Model]] = {
 class Command(BaseCommand):
     help = "Export the whole dataset as Popolo JSON (docs/popolo.md), private persons included."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="path to write, or - for standard output")
         parser.add_argument(
             "--no-progress", action="store_true", help="do not show the progress bar"
         )
 
-    def handle(self, *args, file: str, no_progress: bool, **options) -> None:
+    def handle(self, *args: Any, file: str, no_progress: bool, **options: Any) -> None:
         to_file = file != "-"
-        total = sum(COUNTED[name].objects.count() for name in records.COLLECTIONS)
+        total = sum(COUNTED[name]._default_manager.count() for name in records.COLLECTIONS)
         # On standard output the bar would sit beside the data in a terminal; tqdm also hides
         # itself when stderr is not a terminal (disable=None).
         shown = to_file and not no_progress and total >= PROGRESS_FROM
