@@ -38,7 +38,6 @@ INSTALLED_APPS = [
     "jarjestokartta.search",
     "jarjestokartta.diagram",
     "jarjestokartta.spreadsheets",
-    "jarjestokartta.bench",
 ]
 
 MIDDLEWARE = [

@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from jarjestokartta.bench import http
-from jarjestokartta.bench.measure import summary
+from bench import http
+from bench.measure import summary
 from jarjestokartta.directory.models import Organization, Theme
 from jarjestokartta.geography.models import Area, AreaKind
 

@@ -3,13 +3,14 @@ import json
 from collections import Counter
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from stdnum.fi import ytunnus
 
-from jarjestokartta.bench.dataset import write_dataset
-from jarjestokartta.bench.measure import p95, summary
-from jarjestokartta.bench.names import genitive
-from jarjestokartta.bench.places import municipalities, shares
+from bench.dataset import write_dataset
+from bench.measure import p95, summary
+from bench.names import genitive
+from bench.places import municipalities, shares
+from bench.tests.commands import run_bench_command
 from jarjestokartta.diagram import service as diagram_service
 from jarjestokartta.directory.models import Identifier, Organization
 from jarjestokartta.popolo.importer import popolo_import
@@ -41,7 +42,9 @@ def test_summary_gives_median_and_95th_percentile():
 @pytest.mark.django_db
 def test_bench_search_measures_and_writes_its_figures(tmp_path, demo_data):
     output = tmp_path / "search.json"
-    call_command("bench_search", "--organizations", "400", "--repeat", "1", "--output", str(output))
+    run_bench_command(
+        "bench_search", "--organizations", "400", "--repeat", "1", "--output", str(output)
+    )
     figures = json.loads(output.read_text())
     # The demo, the relevance corpus and a generated Finland of at least 400 organisations.
     known = len(demo_data["organizations"])
@@ -57,7 +60,7 @@ def test_bench_search_measures_and_writes_its_figures(tmp_path, demo_data):
 @pytest.mark.django_db
 def test_bench_search_refuses_a_database_with_data(demo):
     with pytest.raises(CommandError, match="empty"):
-        call_command("bench_search", "--organizations", "400")
+        run_bench_command("bench_search", "--organizations", "400")
 
 
 @pytest.mark.django_db
@@ -65,7 +68,7 @@ def test_bench_diagram_draws_every_synthetic_organisation_and_writes_its_figures
     output = tmp_path / "diagram.json"
     sizes = ["--region", "uusimaa", "--add-structure", "--bodies", "6", "--public-bodies", "3"]
     sizes += ["--associations", "30"]
-    call_command("bench_diagram", *sizes, "--repeat", "2", "--output", str(output))
+    run_bench_command("bench_diagram", *sizes, "--repeat", "2", "--output", str(output))
     figures = json.loads(output.read_text())
     assert (figures["region"], figures["nodes"]) == ("Uusimaa", 39)
     assert figures["edges"] >= 30 + 6
@@ -73,7 +76,7 @@ def test_bench_diagram_draws_every_synthetic_organisation_and_writes_its_figures
     assert figures["total"]["median_ms"] >= figures["build"]["median_ms"] > 0
     assert figures["total_to_default_ratio"] > 0
     # A second run reuses the structure instead of adding another.
-    call_command("bench_diagram", *sizes, "--repeat", "1", "--output", str(output))
+    run_bench_command("bench_diagram", *sizes, "--repeat", "1", "--output", str(output))
     assert json.loads(output.read_text())["nodes"] == 39
     assert json.loads(output.read_text())["overview"] is False
 
@@ -84,7 +87,7 @@ def test_bench_diagram_draws_the_overview_of_a_region_above_the_threshold(tmp_pa
     output = tmp_path / "diagram.json"
     sizes = ["--region", "uusimaa", "--add-structure", "--bodies", "6", "--public-bodies", "3"]
     sizes += ["--associations", "30"]
-    call_command("bench_diagram", *sizes, "--repeat", "1", "--output", str(output))
+    run_bench_command("bench_diagram", *sizes, "--repeat", "1", "--output", str(output))
     figures = json.loads(output.read_text())
     assert figures["overview"] is True
     assert (figures["nodes"], figures["summary_nodes"]) == (6 + 3 + 6, 6)
@@ -130,7 +133,7 @@ def test_the_synthetic_finland_is_deterministic_and_spread_by_population():
 @pytest.mark.django_db
 def test_the_synthetic_finland_imports_without_problems(tmp_path):
     path = tmp_path / "finland.json"
-    call_command("generate_dataset", "--organizations", "1500", str(path))
+    run_bench_command("generate_dataset", "--organizations", "1500", str(path))
     counts = popolo_import(path.read_bytes())
     assert counts["organizations"]["created"] == 1500
     assert counts["areas"]["matched"] == 308 + 19
@@ -141,7 +144,7 @@ def test_the_synthetic_finland_imports_without_problems(tmp_path):
 
 def test_generate_dataset_refuses_a_size_too_small_for_the_national_bodies(tmp_path):
     with pytest.raises(CommandError, match="at least 1000"):
-        call_command("generate_dataset", "--organizations", "10", str(tmp_path / "x.json"))
+        run_bench_command("generate_dataset", "--organizations", "10", str(tmp_path / "x.json"))
 
 
 def test_the_report_puts_both_databases_in_one_table(tmp_path, capsys):
@@ -149,7 +152,10 @@ def test_the_report_puts_both_databases_in_one_table(tmp_path, capsys):
         json.dumps({"seconds": 50.0, "peak_memory_mb": 1200})
     )
     (tmp_path / "import-postgresql.json").write_text(json.dumps({"seconds": 80.0}))
-    call_command("bench_report", str(tmp_path), "--output", str(tmp_path / "bench.json"))
+    (tmp_path / "export-sqlite.json").write_text(
+        json.dumps({"seconds": 90.0, "peak_memory_mb": 180})
+    )
+    run_bench_command("bench_report", str(tmp_path), "--output", str(tmp_path / "bench.json"))
     table = {
         row["figure"]: row for row in json.loads((tmp_path / "bench.json").read_text())["table"]
     }
@@ -158,4 +164,7 @@ def test_the_report_puts_both_databases_in_one_table(tmp_path, capsys):
     assert seconds["sqlite_meets_target"] and seconds["postgresql_meets_target"]  # 80 <= 1.5 × 60
     assert table["import: peak memory MB"]["sqlite_meets_target"] is False
     assert table["search: p95 ms"]["sqlite"] is None
+    export = table["export: peak memory MB"]
+    assert (export["target"], export["sqlite"], export["sqlite_meets_target"]) == (300, 180, True)
+    assert table["export: seconds"]["sqlite"] == 90.0 and export["postgresql"] is None
     assert "MISS" in capsys.readouterr().out

@@ -9,8 +9,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from jarjestokartta.bench.diagram import add_region_structure, summarised_members
-from jarjestokartta.bench.measure import summary, timed
+from bench.diagram import add_region_structure, summarised_members
+from bench.measure import summary, timed
 from jarjestokartta.diagram import drawing, service
 from jarjestokartta.diagram import graph as g
 from jarjestokartta.directory.models import Organization

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from jarjestokartta.bench.names import genitive
+from bench.names import genitive
 from jarjestokartta.geography.reference import read_data
 
 POPULATIONS = Path(__file__).parent / "data" / "populations.json"

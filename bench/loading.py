@@ -2,7 +2,7 @@
 
 import io
 
-from jarjestokartta.bench.dataset import write_dataset
+from bench.dataset import write_dataset
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.popolo.importer import popolo_import
 from jarjestokartta.search.tests.relevance.corpus import corpus_json

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from jarjestokartta.bench.measure import summary, timed
+from bench.measure import summary, timed
 from jarjestokartta.directory.models import BODY_KINDS, Organization
 from jarjestokartta.geography.models import Area, AreaKind
 

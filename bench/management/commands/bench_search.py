@@ -10,8 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
 
-from jarjestokartta.bench import loading
-from jarjestokartta.bench.measure import summary, timed
+from bench import loading
+from bench.measure import summary, timed
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.search.backends import Filters, backend
 from jarjestokartta.search.engine import engine_query, read_query

@@ -6,7 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from jarjestokartta.bench import http
+from bench import http
 
 
 class Handler(BaseHTTPRequestHandler):

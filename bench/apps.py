@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class BenchConfig(AppConfig):
-    name = "jarjestokartta.bench"
+    name = "bench"
     verbose_name = "Benchmarks"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from jarjestokartta.bench.dataset import write_dataset
+from bench.dataset import write_dataset
 
 
 class Command(BaseCommand):

@@ -33,7 +33,7 @@ def free_port() -> int:
 @contextmanager
 def gunicorn(port: int, workers: int) -> Iterator[subprocess.Popen]:
     """The production server of `make run` (gunicorn.conf.py) with this process's settings."""
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[1]
     env = {
         **os.environ,
         "BIND": f"127.0.0.1:{port}",
