@@ -216,3 +216,21 @@ def test_only_what_is_invalid_is_refused_and_nothing_is_written(db):
     assert any("id='jasen'" in p and "role" in p for p in problems)
     assert any("id='foorumi'" in p and "classification" in p for p in problems)
     assert Organization.objects.count() == 0 and Membership.objects.count() == 0
+
+
+def test_the_api_filters_by_code_and_answers_with_the_words_as_written(client, db):
+    popolo_import(json.dumps(HAND_WRITTEN))
+    page = client.get("/api/v1/organizations", {"classification": "working_group"}).json()
+    assert {(r["id"], r["classification"]) for r in page["contents"]} == {
+        ("ryhma", "työryhmä"),
+        ("working", "working group"),
+    }
+    deputies = client.get(
+        "/api/v1/memberships", {"organization": "foorumi", "role": "deputy_member"}
+    ).json()
+    assert {(r["id"], r["role"]) for r in deputies["contents"]} == {
+        ("vara", "VARAJÄSEN"),
+        ("ersattare", "ersättare"),
+        ("deputy", "Deputy member"),
+        ("koodi", "deputy_member"),
+    }
