@@ -106,3 +106,12 @@ def test_the_organisation_api_finds_by_slug_too_and_answers_404_in_json(client, 
     missing = client.get("/api/v1/organizations/ei-ole")
     assert missing.status_code == 404
     assert missing.json() == {"detail": "no organisation with id or slug 'ei-ole'"}
+
+
+def test_a_project_has_a_project_period_and_a_body_s_members_a_period(client, demo):
+    from jarjestokartta.directory.models import Organization
+
+    project = Organization.objects.get(popolo_id="sakke")
+    assert "<dt>Hankekausi</dt>" in client.get(project.get_absolute_url()).content.decode()
+    roster = client.get(COUNCIL, {"paiva": "2020-10-01"}).content.decode()
+    assert '<th scope="col">Kausi</th>' in roster and "Hankekausi" not in roster
