@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.backends.utils import CursorWrapper
 
-from jarjestokartta.core.bulk import Rows
+from jarjestokartta.core.bulk import Rows, chunks
 from jarjestokartta.search.models import SearchDocument
 
 # What a hit carries: enough to show it without another query.
@@ -106,8 +106,7 @@ class SqliteBackend:
         )
 
     def delete(self, cursor: CursorWrapper, ids: Sequence[int]) -> None:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk in chunks(ids, 500):
             marks = ", ".join(["%s"] * len(chunk))
             cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)
 

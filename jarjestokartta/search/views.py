@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from jarjestokartta.core.bulk import chunks
 from jarjestokartta.directory import tabular
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.search.engine import FACETS, search
@@ -90,8 +91,7 @@ def search_download(request: HttpRequest, format: str) -> HttpResponse:
     ids = [hit[4] for hit in outcome.hits]  # backends.HIT_COLUMNS: popolo_id is the fifth
     rank = {popolo_id: number for number, popolo_id in enumerate(ids)}
     found: list[Organization] = []
-    for start in range(0, len(ids), 1000):
-        chunk = ids[start : start + 1000]
+    for chunk in chunks(ids, 1000):
         found.extend(Organization.objects.with_details().filter(popolo_id__in=chunk))
     found.sort(key=lambda org: rank[org.popolo_id])
     page_url = tabular.page_url(request)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
+from jarjestokartta.core.bulk import chunks
 from jarjestokartta.directory.models import (
     ContactKind,
     Identifier,
@@ -155,8 +156,7 @@ def _loaded(organizations: QuerySet[Organization]) -> QuerySet[Organization]:
 
 def _by_ytunnus(values: list[str]) -> dict[str, Organization]:
     found = {}
-    for start in range(0, len(values), CHUNK):
-        chunk = values[start : start + CHUNK]
+    for chunk in chunks(values, CHUNK):
         for organization in _loaded(
             Organization.objects.filter(
                 identifiers__scheme="ytunnus", identifiers__identifier__in=chunk
@@ -170,8 +170,7 @@ def _by_ytunnus(values: list[str]) -> dict[str, Organization]:
 def _by_name(names: list[str]) -> dict[tuple[str, int | None], list[Organization]]:
     found: dict[tuple[str, int | None], list[Organization]] = {}
     unique = sorted(set(names))
-    for start in range(0, len(unique), CHUNK):
-        chunk = unique[start : start + CHUNK]
+    for chunk in chunks(unique, CHUNK):
         for organization in _loaded(Organization.objects.filter(name__in=chunk)):
             found.setdefault((organization.name, organization.area_id), []).append(organization)
     return found
