@@ -17,7 +17,7 @@ help:
 	@echo "make setup             set up only: .venv, packages, migrations, demo data"
 	@echo "make dev               the autoreloading development server"
 	@echo "make lint              ruff check and format check, import rules"
-	@echo "make typecheck         mypy on core, search and diagram"
+	@echo "make typecheck         mypy on core, search, diagram and popolo"
 	@echo "make migrations-check  fail when models and migrations differ"
 	@echo "make bench             import, export, search, pages, diagram and API at national scale"
 	@echo "make bench-quick       the same on 10,000 organisations, in under two minutes"
@@ -75,10 +75,9 @@ lint: venv
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-# mypy with django-stubs, configured in pyproject.toml. popolo joins when its restructuring
-# (issue 13) lands; the other apps may follow, each by its folder here and a line fewer in the
-# pyproject's list of packages not checked yet.
-TYPECHECKED := jarjestokartta/core jarjestokartta/search jarjestokartta/diagram
+# mypy with django-stubs, configured in pyproject.toml. The other apps may follow, each by its
+# folder here and a line fewer in the pyproject's list of packages not checked yet.
+TYPECHECKED := jarjestokartta/core jarjestokartta/search jarjestokartta/diagram jarjestokartta/popolo
 
 typecheck: venv
 	$(BIN)/mypy $(TYPECHECKED)

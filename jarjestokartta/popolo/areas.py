@@ -18,13 +18,13 @@ from jarjestokartta.popolo.updating import canonical
 REFERENCE_SCHEMES = {scheme: kind for kind, scheme in Area.CODE_SCHEMES.items()}
 
 
-def write_areas(items: list[AreaRecord], resolver: Resolver, count: Callable[[str], None]):
+def write_areas(items: list[AreaRecord], resolver: Resolver, count: Callable[[str], None]) -> None:
     reference = {
         (area.classification, area.code): area for area in Area.objects.filter(is_reference=True)
     }
     by_name: dict[str, list[Area]] = {}
-    for area in reference.values():
-        by_name.setdefault(area.name, []).append(area)
+    for known in reference.values():
+        by_name.setdefault(known.name, []).append(known)
     for record in ordered(items, "parent_id"):
         area = _find(record, resolver, reference, by_name)
         if area is not None and area.is_reference:

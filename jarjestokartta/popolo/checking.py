@@ -2,16 +2,21 @@
 identifiers held by other organisations, deputies across bodies."""
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TypeVar
 
 from django.db.models import Model, QuerySet
 
 from jarjestokartta.core.bulk import chunks, pks_by_popolo_id
 from jarjestokartta.directory.models import Identifier
 from jarjestokartta.geography.models import Area, AreaAlias
-from jarjestokartta.popolo.resolving import TABLES
+from jarjestokartta.popolo.records import Membership as MembershipRecord
+from jarjestokartta.popolo.records import Organization as OrganizationRecord
+from jarjestokartta.popolo.resolving import TABLES, Row
 from jarjestokartta.popolo.rules import Document
 from jarjestokartta.structures.models import Membership
+
+# A row found by its Popolo id: of a collection's table, or an area's alias.
+_Found = TypeVar("_Found", bound=Row | Area | AreaAlias)
 
 
 class ImportProblems(Exception):
@@ -21,15 +26,14 @@ class ImportProblems(Exception):
 
 
 def existing(
-    model: type[Model], ids: Iterable[str], queryset: QuerySet | None = None
-) -> dict[str, Any]:
-    """The records with these Popolo ids that the database holds, by id.
+    model: type[Model], ids: Iterable[str], queryset: QuerySet[_Found]
+) -> dict[str, _Found]:
+    """The records with these Popolo ids that the database holds (loaded by `queryset`), by id.
 
     Which ones exist is asked in plain SQL first: a national file into an empty database
     finds none, and the ORM's IN (…) of every id cost seconds.
     """
-    queryset = queryset if queryset is not None else model._default_manager.all()
-    found = {}
+    found: dict[str, _Found] = {}
     for chunk in chunks(ids):
         pks = list(pks_by_popolo_id(model, chunk).values())
         if pks:
@@ -45,7 +49,7 @@ def known_ids(dangling: dict[str, set[str]]) -> dict[str, set[str]]:
         for collection, model in TABLES.items()
     }
     known["areas"] = set(existing(Area, dangling["areas"], Area.objects.only("popolo_id")))
-    known["areas"] |= set(existing(AreaAlias, dangling["areas"]))
+    known["areas"] |= set(existing(AreaAlias, dangling["areas"], AreaAlias.objects.all()))
     return known
 
 
@@ -54,7 +58,7 @@ def database_problems(document: Document) -> list[str]:
     problems = []
     wanted = {
         (item.scheme, item.identifier): org.id
-        for org in document.records["organizations"]
+        for org in document.of(OrganizationRecord)
         for item in org.identifiers
     }
     values = {identifier for _, identifier in wanted}
@@ -69,9 +73,10 @@ def database_problems(document: Document) -> list[str]:
                     f"{row.organization.popolo_id!r}"
                 )
     in_file = document.ids("memberships")
-    outside = {m.deputy_of_id for m in document.records["memberships"]} - in_file - {None}
+    memberships = document.of(MembershipRecord)
+    outside = {m.deputy_of_id for m in memberships if m.deputy_of_id is not None} - in_file
     targets = existing(Membership, outside, Membership.objects.select_related("organization"))
-    for membership in document.records["memberships"]:
+    for membership in memberships:
         target = targets.get(membership.deputy_of_id or "")
         if target and target.organization.popolo_id != membership.organization_id:
             problems.append(

@@ -14,9 +14,11 @@ from typing import Any
 from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
+from simple_history.manager import HistoryManager  # the library has no types: mypy sees Any
 
 from jarjestokartta.core import versions
 from jarjestokartta.core.bulk import Rows, chunks, one_of_ids, pks_by_popolo_id
+from jarjestokartta.core.columns import column_name, concrete_field
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.popolo.fieldmap import self_reference
 from jarjestokartta.popolo.mapping import RowsPart, columns, dated, link_pairs, parts_of
@@ -88,12 +90,13 @@ def _insert(model: type[Model], batch: list[Record], rows: list[dict[str, Any]])
         (popolo_id, *values.values()) for popolo_id, values in zip(popolo_ids, rows, strict=True)
     )
     pks = pks_by_popolo_id(model, popolo_ids)
-    if hasattr(model, "history"):
-        _copy_history(model, list(pks.values()))
+    history = getattr(model, "history", None)  # on the models whose history is kept
+    if history is not None:
+        _copy_history(model, history, list(pks.values()))
     return pks
 
 
-def _insert_parts(model: type[Model], owners: list[tuple[int, Record]], resolver: Resolver):
+def _insert_parts(model: type[Model], owners: list[tuple[int, Record]], resolver: Resolver) -> None:
     if not owners:
         return
     for part in parts_of(model, type(owners[0][1])):
@@ -109,21 +112,21 @@ def _insert_parts(model: type[Model], owners: list[tuple[int, Record]], resolver
             )
 
 
-def _copy_history(model: type[Model], pks: list[int]) -> None:
+def _copy_history(model: type[Model], history: HistoryManager, pks: list[int]) -> None:
     """The rows simple_history writes for a creation ("+"), copied inside the database.
 
     simple_history's bulk_history_create builds a model instance per row in Python, which took
     more time than inserting the records themselves (22 of 40 s for 80,000 memberships in a
     profile); INSERT … SELECT writes the same rows from the rows just inserted.
     """
-    history = model.history.model
-    names = [field.name for field in history.tracked_fields]
-    target = [history._meta.get_field(name).column for name in names]
-    source = [model._meta.get_field(name).column for name in names]
+    historical = history.model
+    names = [field.name for field in historical.tracked_fields]
+    target = [column_name(concrete_field(historical, name)) for name in names]
+    source = [column_name(concrete_field(model, name)) for name in names]
     quote = connection.ops.quote_name
-    where, params = one_of_ids(quote(model._meta.pk.column), sorted(pks))
+    where, params = one_of_ids(quote(column_name(model._meta.pk)), sorted(pks))
     sql = (
-        f"INSERT INTO {quote(history._meta.db_table)} "
+        f"INSERT INTO {quote(historical._meta.db_table)} "
         f"({', '.join(map(quote, target))}, history_date, history_change_reason, history_type, "
         f"history_user_id) SELECT {', '.join(map(quote, source))}, %s, %s, %s, NULL "
         f"FROM {quote(model._meta.db_table)} WHERE {where}"

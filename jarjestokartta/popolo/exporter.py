@@ -5,13 +5,14 @@ writes by, so what an import wrote comes back as it was given. The API serialise
 here too.
 """
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
 
 from jarjestokartta.core.bulk import chunks
+from jarjestokartta.directory.models import Organization
 from jarjestokartta.geography.models import Area
 from jarjestokartta.popolo import records
 from jarjestokartta.popolo.fieldmap import (
@@ -28,34 +29,42 @@ from jarjestokartta.popolo.fieldmap import (
 )
 from jarjestokartta.popolo.mapping import LinksPart, Part, RowsPart, parts_of
 from jarjestokartta.popolo.records import MODELS
-from jarjestokartta.popolo.resolving import TABLES
+from jarjestokartta.popolo.resolving import TABLES, Row
+from jarjestokartta.structures.models import Membership, Person, Post
 
-TABLE_OF: dict[str, type[Model]] = {"areas": Area, **TABLES}
-Parts = dict[str, list]
+# A row of one of the collections' tables: what the export reads records from.
+Exported = Area | Row
+_Model = TypeVar("_Model", bound=Model)
+TABLE_OF: dict[str, type[Exported]] = {"areas": Area, **TABLES}
+# A row's nested lists and linked sets by field: dicts of a nested object's fields, or ids.
+Parts = dict[str, list[Any]]
 Reader = Callable[[Any, Parts], Any]
 
 
-def queryset(collection: str) -> QuerySet:
+def queryset(collection: str) -> QuerySet[Exported]:
     """The collection's rows with all that their records show, in a fixed number of queries."""
-    model = TABLE_OF[collection]
+    return _loading(collection, TABLE_OF[collection])
+
+
+def _loading(collection: str, model: type[_Model]) -> QuerySet[_Model]:
     record_type = MODELS[collection]
     joined = [m.attribute for _, m in fields_of(record_type) if isinstance(m, Ref)]
     nested = [m.relation for _, m in fields_of(record_type) if isinstance(m, Rows | Links)]
     return model._default_manager.select_related(*joined).prefetch_related(*nested)
 
 
-def record(collection: str, obj: Model, parts: Parts | None = None) -> dict[str, Any]:
+def record(collection: str, obj: Exported, parts: Parts | None = None) -> dict[str, Any]:
     """One record: its nested lists from `parts`, else from obj's (prefetched) relations."""
     if parts is None:
         parts = _own_parts(obj, collection)
-    raw = {"id": obj.popolo_id}
+    raw: dict[str, Any] = {"id": obj.popolo_id}
     for name, read in _readers(collection):
         raw[name] = read(obj, parts)
     raw.update(obj.extras)
     return _normal(collection, raw)
 
 
-def records_of(collection: str, objs: list[Model]) -> list[dict[str, Any]]:
+def records_of(collection: str, objs: Sequence[Exported]) -> list[dict[str, Any]]:
     """Records of many rows (loaded with what they refer to) and their nested lists, the
     lists in a query per list rather than per row."""
     parts = bulk_parts(collection, [obj.pk for obj in objs])
@@ -104,11 +113,11 @@ def bulk_parts(collection: str, pks: list[int]) -> dict[int, Parts]:
     return found
 
 
-def _own_parts(obj: Model, collection: str) -> Parts:
+def _own_parts(obj: Exported, collection: str) -> Parts:
     return {part.name: _read_part(obj, part) for part in parts_of(type(obj), MODELS[collection])}
 
 
-def _read_part(obj: Model, part: Part) -> list:
+def _read_part(obj: Exported, part: Part) -> list[Any]:
     rows = getattr(obj, part.marker.relation).all()
     if isinstance(part, LinksPart):
         attribute = "popolo_id" if part.marker.target else "name"
@@ -163,7 +172,7 @@ def _frequency(least: int | None, most: int | None, note: str) -> dict[str, Any]
 
 
 def _area_identifiers(area: Area) -> list[dict[str, str]]:
-    identifiers = []
+    identifiers: list[dict[str, str]] = []
     if area.code and area.code_scheme:
         identifiers.append({"scheme": area.code_scheme, "identifier": area.code})
     identifiers.extend(area.other_identifiers)
@@ -187,7 +196,8 @@ def _normal(collection: str, raw: dict[str, Any]) -> dict[str, Any]:
     for name in _set_fields(collection):
         if name in raw:
             raw[name] = sorted(set(raw[name]))
-    return records.prune(raw)
+    normal: dict[str, Any] = records.prune(raw)
+    return normal
 
 
 # The ways the rest of the project asks for records, by collection.
@@ -195,38 +205,38 @@ def area_record(area: Area) -> dict[str, Any]:
     return record("areas", area)
 
 
-def organization_queryset() -> QuerySet:
-    return queryset("organizations")
+def organization_queryset() -> QuerySet[Organization]:
+    return _loading("organizations", Organization)
 
 
-def organization_record(org: Model, parts: Parts | None = None) -> dict[str, Any]:
+def organization_record(org: Organization, parts: Parts | None = None) -> dict[str, Any]:
     return record("organizations", org, parts)
 
 
-def organization_records(orgs: Iterable[Model]) -> list[dict[str, Any]]:
+def organization_records(orgs: Iterable[Organization]) -> list[dict[str, Any]]:
     """Records of many organisations (loaded with parent and area) in seven more queries."""
     return records_of("organizations", list(orgs))
 
 
-def person_queryset() -> QuerySet:
-    return queryset("persons")
+def person_queryset() -> QuerySet[Person]:
+    return _loading("persons", Person)
 
 
-def person_record(person: Model) -> dict[str, Any]:
+def person_record(person: Person) -> dict[str, Any]:
     return record("persons", person)
 
 
-def post_queryset() -> QuerySet:
-    return queryset("posts")
+def post_queryset() -> QuerySet[Post]:
+    return _loading("posts", Post)
 
 
-def post_record(post: Model) -> dict[str, Any]:
+def post_record(post: Post) -> dict[str, Any]:
     return record("posts", post)
 
 
-def membership_queryset() -> QuerySet:
-    return queryset("memberships")
+def membership_queryset() -> QuerySet[Membership]:
+    return _loading("memberships", Membership)
 
 
-def membership_record(membership: Model) -> dict[str, Any]:
+def membership_record(membership: Membership) -> dict[str, Any]:
     return record("memberships", membership)

@@ -17,7 +17,8 @@ from jarjestokartta.popolo import checking, creating, exporter, updating
 from jarjestokartta.popolo.areas import write_areas
 from jarjestokartta.popolo.checking import ImportProblems
 from jarjestokartta.popolo.parsing import UnreadableFile, in_writing_order, read_collections
-from jarjestokartta.popolo.records import COLLECTIONS, Record
+from jarjestokartta.popolo.records import COLLECTIONS, Record, of_type
+from jarjestokartta.popolo.records import Area as AreaRecord
 from jarjestokartta.popolo.resolving import TABLES, Resolver
 from jarjestokartta.popolo.rules import Document, collection_problems
 from jarjestokartta.search.index import bulk_write
@@ -28,9 +29,9 @@ __all__ = ["ImportProblems", "popolo_import"]
 def popolo_import(
     text: str | bytes,
     *,
-    progress: Callable[[int], None] = lambda n: None,
-    planned: Callable[[int], None] = lambda n: None,
-) -> dict[str, Counter]:
+    progress: Callable[[int], object] = lambda n: None,
+    planned: Callable[[int], object] = lambda n: None,
+) -> dict[str, Counter[str]]:
     """Check and write a file in one transaction: all of it, or nothing and ImportProblems.
 
     Each collection is written as soon as it has been read and checked, so that only one
@@ -40,7 +41,7 @@ def popolo_import(
     told how many records each collection brings, `progress` how many have been written.
     """
     problems: list[str] = []
-    counts: dict[str, Counter] = {collection: Counter() for collection in COLLECTIONS}
+    counts: dict[str, Counter[str]] = {collection: Counter() for collection in COLLECTIONS}
     resolver = Resolver()
     defined: dict[str, set[str]] = {}
     # The search index and the data version are brought up to date once, at the end, inside
@@ -66,7 +67,7 @@ def _write(
     collection: str, items: list[Record], resolver: Resolver, count: Callable[[str], None]
 ) -> None:
     if collection == "areas":
-        write_areas(items, resolver, count)  # type: ignore[arg-type]
+        write_areas(of_type(AreaRecord, items), resolver, count)
         return
     ids = [record.id for record in items]
     existing = checking.existing(TABLES[collection], ids, exporter.queryset(collection))
@@ -75,7 +76,7 @@ def _write(
     updating.update(collection, [r for r in items if r.id in existing], existing, resolver, count)
 
 
-def _counter(counts: Counter, progress: Callable[[int], None]) -> Callable[[str], None]:
+def _counter(counts: Counter[str], progress: Callable[[int], object]) -> Callable[[str], None]:
     def count(outcome: str) -> None:
         counts[outcome] += 1
         progress(1)
@@ -83,7 +84,7 @@ def _counter(counts: Counter, progress: Callable[[int], None]) -> Callable[[str]
     return count
 
 
-def _checked_in_order(text: str | bytes, problems: list[str]) -> Iterator[tuple[str, list]]:
+def _checked_in_order(text: str | bytes, problems: list[str]) -> Iterator[tuple[str, list[Record]]]:
     """The collections to write in turn; a file that cannot be read further is a problem."""
     try:
         yield from in_writing_order(read_collections(text, problems))

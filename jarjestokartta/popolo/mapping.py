@@ -11,11 +11,13 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import ManyToManyField, Model
+from django.db.models.fields.reverse_related import ForeignObjectRel
 
 from jarjestokartta.core import vocabulary
 from jarjestokartta.core.models import DatedModel
 from jarjestokartta.core.partial_dates import first_day, last_day
+from jarjestokartta.directory.models import Term
 from jarjestokartta.popolo.fieldmap import (
     AreaCodes,
     Coded,
@@ -86,7 +88,7 @@ class RowsPart:
     def child_columns(self) -> list[str]:
         return [column for _, column in self.marker.columns]
 
-    def values(self, item: Any) -> tuple:
+    def values(self, item: Any) -> tuple[Any, ...]:
         return tuple(getattr(item, field) for field, _ in self.marker.columns)
 
 
@@ -102,9 +104,14 @@ class LinksPart:
     linked: type[Model]
 
     def target_pk(self, value: str, resolver: Resolver) -> int:
+        pk: int
         if self.marker.target == "areas":
-            return resolver.area(value).pk
-        return resolver.term(self.linked, value).pk
+            pk = resolver.area(value).pk
+        elif issubclass(self.linked, Term):
+            pk = resolver.term(self.linked, value).pk
+        else:
+            raise TypeError(f"{self.name}: {self.linked.__name__} is neither an area nor a term")
+        return pk
 
     @property
     def exported_column(self) -> str:
@@ -121,11 +128,10 @@ def parts_of(model: type[Model], record: type[Record]) -> tuple[Part, ...]:
     found: list[Part] = []
     for name, marker in fields_of(record):
         if isinstance(marker, Rows):
-            relation = model._meta.get_field(marker.relation)
+            relation = _child_rows(model, marker.relation)
             found.append(RowsPart(name, marker, relation.related_model, relation.field.name))
         elif isinstance(marker, Links):
-            field = model._meta.get_field(marker.relation)
-            through = field.remote_field.through
+            field, through = _many_to_many(model, marker.relation)
             found.append(
                 LinksPart(
                     name,
@@ -139,11 +145,29 @@ def parts_of(model: type[Model], record: type[Record]) -> tuple[Part, ...]:
     return tuple(found)
 
 
+def _child_rows(model: type[Model], relation: str) -> ForeignObjectRel:
+    """The rows of another table that point at the model (Rows names their related name)."""
+    field = model._meta.get_field(relation)
+    if not isinstance(field, ForeignObjectRel):
+        raise TypeError(f"{model.__name__}.{relation} is not a relation from another table")
+    return field
+
+
+def _many_to_many(
+    model: type[Model], relation: str
+) -> tuple["ManyToManyField[Any, Any]", type[Model]]:
+    """The many-to-many field that Links names, with its through table."""
+    field = model._meta.get_field(relation)
+    if not isinstance(field, ManyToManyField) or field.remote_field.through is None:
+        raise TypeError(f"{model.__name__}.{relation} is not a many-to-many field")
+    return field, field.remote_field.through
+
+
 def link_pairs(
     part: LinksPart, owners: list[tuple[int, Record]], resolver: Resolver
 ) -> Iterator[tuple[int, int]]:
     """(owner pk, linked pk) for every value of the set in each record, each pair once."""
-    seen = set()
+    seen: set[tuple[int, int]] = set()
     for pk, record in owners:
         for value in getattr(record, part.name):
             pair = (pk, part.target_pk(value, resolver))

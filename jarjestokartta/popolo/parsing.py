@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from jarjestokartta.popolo.reading import top_level
 from jarjestokartta.popolo.records import COLLECTIONS, MODELS, Record, share_field_sets
@@ -41,11 +42,13 @@ def read_collections(text: str | bytes, problems: list[str]) -> Iterator[tuple[s
         ) from None
 
 
-def in_writing_order(collections: Iterator[tuple[str, list]]) -> Iterator[tuple[str, list]]:
+def in_writing_order(
+    collections: Iterator[tuple[str, list[Record]]],
+) -> Iterator[tuple[str, list[Record]]]:
     """Collections in the order of COLLECTIONS (what a record points at is written first),
     each as soon as those before it have been read; a file in the exported order keeps none
     waiting, one in another order keeps those read early until their turn."""
-    waiting: dict[str, list] = {}
+    waiting: dict[str, list[Record]] = {}
     turn = 0
     for collection, items in collections:
         waiting[collection] = items
@@ -113,7 +116,7 @@ def parse_document(text: str | bytes) -> tuple[Document | None, list[str]]:
     return document, problems + collection_problems(document)
 
 
-def _error_text(error: dict[str, Any]) -> str:
+def _error_text(error: ErrorDetails) -> str:
     loc = ".".join(str(part) for part in error["loc"])
     message = error["msg"].removeprefix("Value error, ")
     if error["type"] == "missing":

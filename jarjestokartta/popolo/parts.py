@@ -7,7 +7,7 @@ nothing in them is silently dropped; records.py builds the top-level records of 
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import (
     AfterValidator,
@@ -22,8 +22,10 @@ from pydantic import (
 from jarjestokartta.core import partial_dates
 from jarjestokartta.directory import identifiers
 
-CONTACT_TYPES = ("email", "phone", "address", "other")
-OTHER_NAME_KINDS = ("abbreviation", "alternative", "former")
+ContactType = Literal["email", "phone", "address", "other"]
+OtherNameKind = Literal["abbreviation", "alternative", "former"]
+CONTACT_TYPES: tuple[str, ...] = get_args(ContactType)
+OTHER_NAME_KINDS: tuple[str, ...] = get_args(OtherNameKind)
 
 
 def none_to_empty(value: Any) -> Any:
@@ -63,22 +65,22 @@ PartialDate = Annotated[str, BeforeValidator(none_to_empty), BeforeValidator(_ch
 FullDate = Annotated[str, BeforeValidator(none_to_empty), BeforeValidator(_check_full_date)]
 
 
-def list_of(item: Any) -> Any:
-    return Annotated[list[item], BeforeValidator(none_to_list), Field(default_factory=list)]
+_Item = TypeVar("_Item")
+# Generic aliases, used as ListOf[Identifier]: a list that may be given as null or left out.
+ListOf = Annotated[list[_Item], BeforeValidator(none_to_list), Field(default_factory=list)]
 
 
 def _sorted_unique(values: list[str]) -> list[str]:
     return sorted(set(values))
 
 
-def set_of(item: Any) -> Any:
-    """A list whose order carries no meaning (stored as a set): its normal form is sorted."""
-    return Annotated[
-        list[item],
-        BeforeValidator(none_to_list),
-        AfterValidator(_sorted_unique),
-        Field(default_factory=list),
-    ]
+# A list of texts whose order carries no meaning (stored as a set): its normal form is sorted.
+SetOf = Annotated[
+    list[_Item],
+    BeforeValidator(none_to_list),
+    AfterValidator(_sorted_unique),
+    Field(default_factory=list),
+]
 
 
 class Part(BaseModel):
@@ -106,7 +108,7 @@ class Identifier(Part):
 class OtherName(Part):
     name: Annotated[Name, _about("Another name or an abbreviation, e.g. JANE")]
     note: Annotated[
-        Literal[OTHER_NAME_KINDS],  # type: ignore[valid-type]
+        OtherNameKind,
         _about("What kind of name: abbreviation, alternative or former"),
     ] = "alternative"
     start_date: Annotated[PartialDate, _about("Since when the name is used (partial date)")] = ""
@@ -115,7 +117,7 @@ class OtherName(Part):
 
 class ContactDetail(Part):
     type: Annotated[
-        Literal[CONTACT_TYPES],  # type: ignore[valid-type]
+        ContactType,
         _about("email, phone, address or other"),
     ]
     value: Annotated[Name, _about("The address or number itself")]

@@ -9,9 +9,9 @@ up. The file is self-contained, so `import_popolo` reads it back.
 import json
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 
 from jarjestokartta.core.bulk import CHUNK, chunks
 from jarjestokartta.directory.models import Organization
@@ -21,6 +21,7 @@ from jarjestokartta.structures.models import Membership
 
 PLACEHOLDER_PREFIX = "nimeamaton-"
 PLACEHOLDER_NAME = "Nimeämätön henkilö"
+_Model = TypeVar("_Model", bound=Model)
 
 
 def placeholder_id(membership: Membership) -> str:
@@ -29,12 +30,12 @@ def placeholder_id(membership: Membership) -> str:
 
 def membership_record(m: Membership) -> dict[str, Any]:
     record = exporter.membership_record(m)
-    if m.person_id and not m.person.is_public:
+    if m.person is not None and not m.person.is_public:
         record["person_id"] = placeholder_id(m)
     return record
 
 
-def public_membership_queryset():
+def public_membership_queryset() -> QuerySet[Membership]:
     return exporter.membership_queryset().select_related("person")
 
 
@@ -42,7 +43,7 @@ def placeholder_record(m: Membership) -> dict[str, Any]:
     return {"id": placeholder_id(m), "name": PLACEHOLDER_NAME, "public": False}
 
 
-def _by_pk(queryset, ids: set[int] | None) -> Iterator:
+def _by_pk(queryset: QuerySet[_Model], ids: set[int] | None) -> Iterator[_Model]:
     """All rows, or those with the given primary keys, in primary-key order and in chunks (a
     region of the national data has more ids than SQLite takes in one query)."""
     if ids is None:
@@ -67,8 +68,8 @@ class Selection:
         """The region's organisations, the memberships in them and of them, and every
         organisation, seat and membership those refer to, so that nothing in the file dangles."""
         in_region = Organization.objects.in_region(region, day).values("pk")
-        columns = ("pk", "organization", "member_organization", "on_behalf_of", "appointed_by")
-        columns += ("person", "deputy_of")
+        org_columns = ("organization", "member_organization", "on_behalf_of", "appointed_by")
+        columns = ("pk", *org_columns, "person", "deputy_of")
         pending = list(
             Membership.objects.filter(
                 Q(organization__in=in_region) | Q(member_organization__in=in_region)
@@ -91,7 +92,7 @@ class Selection:
                 pending.extend(Membership.objects.filter(pk__in=chunk).values_list(*columns))
         missing = set(organizations)
         while missing:  # parents, grandparents…
-            parents = set()
+            parents: set[int] = set()
             for chunk in chunks(sorted(missing)):
                 parents.update(
                     Organization.objects.filter(pk__in=chunk, parent__isnull=False).values_list(
@@ -124,7 +125,7 @@ class Selection:
         for person in _by_pk(public, self.persons_held):
             yield exporter.person_record(person)
         for m in self._memberships():
-            if m.person_id and not m.person.is_public:
+            if m.person is not None and not m.person.is_public:
                 yield placeholder_record(m)
 
     def posts(self) -> Iterator[dict[str, Any]]:

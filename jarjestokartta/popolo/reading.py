@@ -22,7 +22,9 @@ class _Cursor:
 
     def skip(self) -> str:
         """Skip white space; the next character ("" at the end)."""
-        self.pos = _SPACE.match(self.text, self.pos).end()
+        space = _SPACE.match(self.text, self.pos)
+        assert space is not None  # it matches anywhere, if only the empty string
+        self.pos = space.end()
         return self.text[self.pos : self.pos + 1]
 
     def expect(self, char: str, message: str) -> None:

@@ -1,15 +1,19 @@
 """What an import looks up as it writes: records by Popolo id, areas by id or alias, taxonomy
 terms by name, free slugs. Each is asked of the database once and then remembered."""
 
+from typing import overload
+
 from django.db.models import Model
 from django.utils.text import slugify
 
-from jarjestokartta.directory.models import Organization
+from jarjestokartta.directory.models import Organization, Term
 from jarjestokartta.geography.models import Area, AreaAlias
 from jarjestokartta.structures.models import Membership, Person, Post
 
+# A row of one of the tables below.
+Row = Organization | Person | Post | Membership
 # The collections whose records are found by Popolo id in one table (areas also have aliases).
-TABLES: dict[str, type[Model]] = {
+TABLES: dict[str, type[Row]] = {
     "organizations": Organization,
     "persons": Person,
     "posts": Post,
@@ -38,9 +42,15 @@ class Resolver:
     def __init__(self) -> None:
         self.areas: dict[str, Area] = {}
         self.pks: dict[str, dict[str, int]] = {collection: {} for collection in TABLES}
-        self.terms: dict[type[Model], dict[str, Model]] = {}
+        self.terms: dict[type[Term], dict[str, Term]] = {}
         self._slugs: dict[type[Model], Slugs] = {}
 
+    @overload
+    def area(self, ref: str) -> Area: ...
+    @overload
+    def area(self, ref: None) -> None: ...
+    @overload
+    def area(self, ref: str | None) -> Area | None: ...
     def area(self, ref: str | None) -> Area | None:
         if ref is None:
             return None
@@ -60,7 +70,8 @@ class Resolver:
             return self.area_pk(ref)
         known = self.pks[collection]
         if ref not in known:
-            known[ref] = TABLES[collection].objects.values_list("pk", flat=True).get(popolo_id=ref)
+            table = TABLES[collection]._default_manager
+            known[ref] = table.values_list("pk", flat=True).get(popolo_id=ref)
         return known[ref]
 
     def canonical_area_id(self, ref: str | None) -> str | None:
@@ -68,7 +79,7 @@ class Resolver:
         area = self.area(ref)
         return area.popolo_id if area else None
 
-    def term(self, model: type[Model], name: str) -> Model:
+    def term(self, model: type[Term], name: str) -> Term:
         """A taxonomy term by its Finnish name; a name not yet known is added."""
         if model not in self.terms:  # read once: setdefault would query on every call
             self.terms[model] = {t.name: t for t in model._default_manager.all()}

@@ -6,8 +6,20 @@ collections of the file defined. Pure Python, no Django; the rules of each recor
 in records.py, the rules that need the database in checking.py.
 """
 
+from typing import Any, TypeVar
+
 from jarjestokartta.popolo.fieldmap import references_of
-from jarjestokartta.popolo.records import COLLECTIONS, MODELS, Record
+from jarjestokartta.popolo.records import (
+    COLLECTION_OF,
+    COLLECTIONS,
+    MODELS,
+    Membership,
+    Organization,
+    Record,
+    of_type,
+)
+
+_Record = TypeVar("_Record", bound=Record)
 
 # The fields of each collection that hold ids of records (of the collection named second).
 REFERENCE_FIELDS = {
@@ -27,6 +39,10 @@ class Document:
         self.defined_elsewhere = defined_elsewhere or {}
         self._references: dict[str, dict[str, list[tuple[Record, str]]]] | None = None
         self._referenced: dict[str, set[str]] | None = None
+
+    def of(self, model: type[_Record]) -> list[_Record]:
+        """The records of one type (those of the collection that MODELS gives it)."""
+        return of_type(model, self.records[COLLECTION_OF[model]])
 
     def ids(self, collection: str) -> set[str]:
         """The ids of this collection's records, here or elsewhere in the file."""
@@ -76,7 +92,9 @@ class Document:
             ids.discard(None)
         return found
 
-    def _undefined(self, referenced: dict[str, set[str]], known: dict[str, set[str]]):
+    def _undefined(
+        self, referenced: dict[str, set[str]], known: dict[str, set[str]]
+    ) -> dict[str, set[str]]:
         return {
             collection: ids
             - {record.id for record in self.records[collection]}
@@ -118,7 +136,7 @@ class Document:
         return problems
 
 
-def ordered(records: list[Record], field: str | None, cycles: bool = False) -> list[Record]:
+def ordered(records: list[_Record], field: str | None, cycles: bool = False) -> list[_Record]:
     """Records with those they point at (by `field`, within the list) before them.
 
     With cycles=True, returns instead the records that are part of a cycle.
@@ -127,11 +145,11 @@ def ordered(records: list[Record], field: str | None, cycles: bool = False) -> l
         return [] if cycles else records
     by_id = {record.id: record for record in records}
     state: dict[str, str] = {}
-    result: list[Record] = []
-    in_cycle: list[Record] = []
+    result: list[_Record] = []
+    in_cycle: list[_Record] = []
     for record in records:
-        chain: list[Record] = []
-        current: Record | None = record
+        chain: list[_Record] = []
+        current: _Record | None = record
         while current is not None and current.id not in state:
             state[current.id] = "visiting"
             chain.append(current)
@@ -156,7 +174,7 @@ def _singular(collection: str) -> str:
     }[collection]
 
 
-def where(record: Record | dict, collection: str = "", index: int | None = None) -> str:
+def where(record: Record | dict[str, Any], collection: str = "", index: int | None = None) -> str:
     """How a problem names the record it is in: its collection, place and id."""
     record_id = record.id if isinstance(record, Record) else record.get("id")
     if isinstance(record, Record):
@@ -177,7 +195,7 @@ def collection_problems(document: Document) -> list[str]:
 def _duplicate_identifier_problems(document: Document) -> list[str]:
     holders: dict[tuple[str, str], str] = {}
     problems = []
-    for org in document.records["organizations"]:
+    for org in document.of(Organization):
         for item in org.identifiers:
             key = (item.scheme, item.identifier)
             if key in holders and holders[key] != org.id:
@@ -190,9 +208,10 @@ def _duplicate_identifier_problems(document: Document) -> list[str]:
 
 
 def _deputy_problems(document: Document) -> list[str]:
-    by_id = {m.id: m for m in document.records["memberships"]}
+    memberships = document.of(Membership)
+    by_id = {m.id: m for m in memberships}
     problems = []
-    for membership in document.records["memberships"]:
+    for membership in memberships:
         target = by_id.get(membership.deputy_of_id or "")
         if target and target.organization_id != membership.organization_id:
             problems.append(

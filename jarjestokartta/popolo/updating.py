@@ -9,9 +9,8 @@ nested lists and linked sets are replaced: the file holds the whole record.
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Model
-
 from jarjestokartta.popolo import exporter
+from jarjestokartta.popolo.exporter import Exported
 from jarjestokartta.popolo.fieldmap import Links, Ref, fields_of, self_reference
 from jarjestokartta.popolo.mapping import RowsPart, columns, parts_of
 from jarjestokartta.popolo.records import MODELS, Record
@@ -22,7 +21,7 @@ from jarjestokartta.popolo.rules import ordered
 def update(
     collection: str,
     items: list[Record],
-    existing: dict[str, Model],
+    existing: dict[str, Exported],
     resolver: Resolver,
     count: Callable[[str], None],
 ) -> None:
@@ -52,7 +51,7 @@ def canonical(record: Record, resolver: Resolver) -> Record:
     return record.model_copy(update=update) if update else record
 
 
-def _replace_parts(obj: Model, record: Record, resolver: Resolver) -> None:
+def _replace_parts(obj: Exported, record: Record, resolver: Resolver) -> None:
     for part in parts_of(type(obj), type(record)):
         values = getattr(record, part.name)
         if isinstance(part, RowsPart):

@@ -97,7 +97,7 @@ def test_the_import_command_exits_non_zero_on_bad_input(tmp_path):
     }
     environment.pop("DJANGO_SETTINGS_MODULE", None)
 
-    def manage(*args: str) -> subprocess.CompletedProcess:
+    def manage(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,

@@ -4,6 +4,7 @@ import copy
 import json
 import re
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -18,11 +19,11 @@ pytestmark = pytest.mark.django_db
 DAY = date(2026, 6, 1)
 
 
-def _org(id_: str, name: str, classification: str) -> dict:
+def _org(id_: str, name: str, classification: str) -> dict[str, Any]:
     return {"id": id_, "name": name, "classification": classification}
 
 
-def _membership(id_: str, member: str, role: str, **fields) -> dict:
+def _membership(id_: str, member: str, role: str, **fields) -> dict[str, Any]:
     return {
         "id": id_,
         "organization_id": "foorumi",
@@ -82,7 +83,7 @@ HAND_WRITTEN = {
 }
 
 
-def _exported(collection: str) -> dict[str, dict]:
+def _exported(collection: str) -> dict[str, dict[str, Any]]:
     return {record["id"]: record for record in export_document()[collection]}
 
 

@@ -1,5 +1,6 @@
 import copy
 import json
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -14,11 +15,11 @@ from jarjestokartta.structures.models import Membership, Person, Post
 pytestmark = pytest.mark.django_db
 
 
-def by_id(items: list[dict]) -> dict[str, dict]:
+def by_id(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {item["id"]: item for item in items}
 
 
-def snapshot() -> dict:
+def snapshot() -> dict[str, Any]:
     """Everything an import could touch, including history rows."""
     return {
         "export": export_document(),
@@ -154,7 +155,8 @@ def test_references_may_point_at_records_already_in_the_database(demo):
         )
     )
     assert counts["memberships"] == {"created": 1}
-    assert Membership.objects.get(popolo_id="m-new").member_organization.popolo_id == "pssotu"
+    member = Membership.objects.get(popolo_id="m-new").member_organization
+    assert member is not None and member.popolo_id == "pssotu"
 
 
 def test_a_ytunnus_held_by_another_organisation_in_the_database_is_refused(demo):
@@ -206,7 +208,7 @@ def test_areas_are_matched_by_identifier_or_exact_name_and_others_created(db):
     org = Organization.objects.get(popolo_id="o")
     assert {area.popolo_id for area in org.operating_areas.all()} == {"kunta:297", "maakunta:12"}
     petonen = Area.objects.get(popolo_id="petonen")
-    assert petonen.parent.popolo_id == "kunta:297"
+    assert petonen.parent is not None and petonen.parent.popolo_id == "kunta:297"
     assert not petonen.is_reference
     # The reference areas keep their names; the file's ids are remembered as aliases.
     assert Area.objects.get(popolo_id="kunta:297").name == "Kuopio"
@@ -246,12 +248,13 @@ def test_fields_we_do_not_model_come_back_on_export(db):
 def test_created_records_have_their_first_history_row_and_are_searchable(demo, demo_data):
     from jarjestokartta.search.service import search_organizations
 
-    for model, collection in [
+    tables: list[tuple[type[Organization | Person | Post | Membership], str]] = [
         (Organization, "organizations"),
         (Person, "persons"),
         (Post, "posts"),
         (Membership, "memberships"),
-    ]:
+    ]
+    for model, collection in tables:
         created = model.history.filter(history_type="+")
         assert created.count() == len(demo_data[collection]), collection
         first = demo_data[collection][0]
@@ -290,8 +293,9 @@ def test_existing_records_may_point_at_new_ones_in_the_same_file(demo, demo_data
     assert counts["organizations"] == {"created": 1, "updated": 1}
     assert counts["memberships"] == {"created": 1, "updated": 1}
     child = Organization.objects.get(popolo_id=org["id"])
-    assert child.parent.popolo_id == "uusi-katto"
-    assert Membership.objects.get(popolo_id=deputy["id"]).deputy_of.popolo_id == "uusi-jasenyys"
+    assert child.parent is not None and child.parent.popolo_id == "uusi-katto"
+    deputised = Membership.objects.get(popolo_id=deputy["id"]).deputy_of
+    assert deputised is not None and deputised.popolo_id == "uusi-jasenyys"
     assert child.history.first().parent_id == child.parent_id
 
 
@@ -318,8 +322,10 @@ def test_parents_and_deputies_within_the_new_records_are_created_in_layers(db):
     ]
     popolo_import(json.dumps({"organizations": orgs, "memberships": memberships}))
     branch = Organization.objects.get(popolo_id="haara")
+    assert branch.parent is not None and branch.parent.parent is not None
     assert branch.parent.parent.popolo_id == "liitto"
-    assert Membership.objects.get(popolo_id="vara").deputy_of.popolo_id == "varsinainen"
+    deputised = Membership.objects.get(popolo_id="vara").deputy_of
+    assert deputised is not None and deputised.popolo_id == "varsinainen"
 
 
 def test_a_file_cut_off_after_its_organisations_writes_nothing(db, demo_data):
@@ -359,7 +365,8 @@ def test_the_import_gives_sqlite_its_page_cache_back(db, demo_data):
             return None
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA cache_size")
-            return cursor.fetchone()[0]
+            size: int = cursor.fetchone()[0]
+            return size
 
     before = cache_size()
     popolo_import(json.dumps(demo_data))

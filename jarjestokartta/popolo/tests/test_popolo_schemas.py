@@ -8,11 +8,12 @@ import json
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
 from jsonschema import Draft3Validator
-from referencing import Registry, Resource
+from referencing import Registry
 from referencing.jsonschema import DRAFT3
 
 from jarjestokartta.popolo.exporter import export_document
@@ -37,7 +38,7 @@ def _validators() -> dict[str, Draft3Validator]:
     assert SCHEMAS.is_dir(), f"the Popolo schemas are not at {SCHEMAS} (set POPOLO_SCHEMAS)"
     schemas = {path.stem: json.loads(path.read_text()) for path in SCHEMAS.glob("*.json")}
     registry = Registry().with_resources(
-        (schema["id"], Resource(schema, specification=DRAFT3)) for schema in schemas.values()
+        (schema["id"], DRAFT3.create_resource(schema)) for schema in schemas.values()
     )
     return {
         collection: Draft3Validator(schemas[name], registry=registry)
@@ -45,7 +46,7 @@ def _validators() -> dict[str, Draft3Validator]:
     }
 
 
-def schema_errors(document: dict) -> list[str]:
+def schema_errors(document: dict[str, Any]) -> list[str]:
     """Every way a record of the document breaks its Popolo schema, with the record's id."""
     errors = []
     for collection, items in document.items():
@@ -57,10 +58,11 @@ def schema_errors(document: dict) -> list[str]:
     return errors
 
 
-def _download(client, **params) -> dict:
+def _download(client, **params) -> dict[str, Any]:
     response = client.get("/api/v1/export/popolo.json", params)
     assert response.status_code == 200
-    return json.loads(b"".join(response.streaming_content))
+    document: dict[str, Any] = json.loads(b"".join(response.streaming_content))
+    return document
 
 
 def test_the_demo_file_is_valid_popolo(demo_data):

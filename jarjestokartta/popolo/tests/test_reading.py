@@ -1,13 +1,14 @@
 """Reading the top level of a JSON object an element at a time, as json.loads would read it."""
 
 import json
+from typing import Any
 
 import pytest
 
 from jarjestokartta.popolo.reading import top_level
 
 
-def read(text: str) -> dict:
+def read(text: str) -> dict[str, Any]:
     return {
         key: list(value) if not isinstance(value, dict | str | int) else value
         for key, value in top_level(text)

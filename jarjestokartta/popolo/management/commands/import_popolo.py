@@ -1,4 +1,5 @@
 import sys
+from argparse import ArgumentParser
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
@@ -10,13 +11,13 @@ from jarjestokartta.popolo.importer import ImportProblems, popolo_import
 class Command(BaseCommand):
     help = "Import a Popolo JSON file (docs/popolo.md): everything or, on any problem, nothing."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("file", help="path of the JSON file, or - for standard input")
         parser.add_argument(
             "--no-progress", action="store_true", help="do not show the progress bar"
         )
 
-    def handle(self, *args, file: str, no_progress: bool, **options) -> None:
+    def handle(self, *args: str, file: str, no_progress: bool, **options: object) -> None:
         try:
             if file == "-":
                 text = sys.stdin.buffer.read().decode()
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         with tqdm(total=0, unit=" records", disable=True if no_progress else None) as bar:
 
             def planned(count: int) -> None:
-                bar.total += count
+                bar.total = (bar.total or 0) + count
                 bar.refresh()
 
             try:

@@ -15,7 +15,7 @@ class Command(BaseCommand):
         "`make run` calls this on every start and must never overwrite an editor's work."
     )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: str, **options: object) -> None:
         if Organization.objects.exists():
             self.stdout.write("The database already holds organisations; demo data not loaded.")
             return
