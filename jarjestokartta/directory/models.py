@@ -16,53 +16,13 @@ from jarjestokartta.core.models import (
     popolo_id_field,
 )
 from jarjestokartta.directory import identifiers
+from jarjestokartta.directory.contacts import ContactDetail as ContactDetail
+from jarjestokartta.directory.contacts import ContactKind as ContactKind
 from jarjestokartta.directory.querysets import OrganizationQuerySet
+from jarjestokartta.directory.taxonomy import TargetGroup as TargetGroup
+from jarjestokartta.directory.taxonomy import Term as Term
+from jarjestokartta.directory.taxonomy import Theme as Theme
 from jarjestokartta.geography.models import Area
-
-
-class Term(models.Model):
-    """An entry of a taxonomy that editors can extend."""
-
-    name = models.CharField(
-        _("name (Finnish)"), max_length=120, unique=True, help_text=_("Name in Finnish.")
-    )
-    name_sv = models.CharField(
-        _("name (Swedish)"),
-        max_length=120,
-        blank=True,
-        help_text=_("Name in Swedish, if it has one."),
-    )
-    name_en = models.CharField(
-        _("name (English)"),
-        max_length=120,
-        blank=True,
-        help_text=_("Name in English, if it has one."),
-    )
-    slug = models.SlugField(
-        _("slug"),
-        max_length=120,
-        unique=True,
-        help_text=_("The name in web addresses and API filters: lowercase, with hyphens."),
-    )
-
-    class Meta:
-        abstract = True
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Theme(Term):
-    class Meta(Term.Meta):
-        verbose_name = _("theme")
-        verbose_name_plural = _("themes")
-
-
-class TargetGroup(Term):
-    class Meta(Term.Meta):
-        verbose_name = _("target group")
-        verbose_name_plural = _("target groups")
 
 
 class OrganizationKind(models.TextChoices):
@@ -353,43 +313,6 @@ class Identifier(models.Model):
         problem = identifiers.problem(self.scheme, self.identifier)
         if problem:
             raise ValidationError({"identifier": problem})
-
-
-class ContactKind(models.TextChoices):
-    EMAIL = "email", _("e-mail")
-    PHONE = "phone", _("phone")
-    ADDRESS = "address", _("address")
-    OTHER = "other", _("other")
-
-
-class ContactDetail(models.Model):
-    Kind = ContactKind
-
-    type = models.CharField(
-        _("type"),
-        max_length=20,
-        choices=Kind.choices,
-        help_text=_("An e-mail address, a phone number, a postal address or another way."),
-    )
-    value = models.CharField(
-        _("value"), max_length=500, help_text=_("The address or number itself.")
-    )
-    label = models.CharField(
-        _("label"),
-        max_length=200,
-        blank=True,
-        help_text=_('What the contact is for, e.g. "office".'),
-    )
-    note = models.CharField(
-        _("note"), max_length=500, blank=True, help_text=_("A note, e.g. when to call.")
-    )
-
-    class Meta:
-        abstract = True
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return self.value
 
 
 class OrganizationContact(ContactDetail):
