@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "jarjestokartta.core",
     "jarjestokartta.geography",
     "jarjestokartta.directory",
+    "jarjestokartta.events",
     "jarjestokartta.structures",
     "jarjestokartta.popolo",
     "jarjestokartta.search",
@@ -77,6 +78,11 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Content-Disposition"]
 CORS_PREFLIGHT_MAX_AGE = 86400
+
+# Occurrences of activities and events are stored this many days ahead and kept this many back
+# (events/occurrences.py says why); `manage.py refresh_occurrences` moves the window daily.
+EVENTS_HORIZON_DAYS = env.env_int("EVENTS_HORIZON_DAYS", 400)
+EVENTS_KEEP_DAYS = env.env_int("EVENTS_KEEP_DAYS", 92)
 
 ROOT_URLCONF = "jarjestokartta.urls"
 WSGI_APPLICATION = "jarjestokartta.wsgi.application"
