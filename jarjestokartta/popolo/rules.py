@@ -171,6 +171,7 @@ def _singular(collection: str) -> str:
         "persons": "person",
         "posts": "post",
         "memberships": "membership",
+        "events": "event",
     }[collection]
 
 
