@@ -67,9 +67,7 @@ class Rows:
         )
         self.copy_sql = f"COPY {quote(meta.db_table)} ({', '.join(map(quote, columns))}) FROM STDIN"
         self.converters = [
-            (index, _converter(field))
-            for index, field in enumerate(given)
-            if not _plain(field)
+            (index, _converter(field)) for index, field in enumerate(given) if not _plain(field)
         ]
 
     def _defaults(self) -> tuple[Any, ...]:

@@ -96,7 +96,9 @@ def meeting_body_problems(document: Document, kinds: dict[str, str]) -> list[str
     held = {**kinds}
     for chunk in chunks(elsewhere):
         held.update(
-            Organization.objects.filter(popolo_id__in=chunk).values_list("popolo_id", "classification")
+            Organization.objects.filter(popolo_id__in=chunk).values_list(
+                "popolo_id", "classification"
+            )
         )
     return [
         f"{where(event)}: organization_id: {event.organization_id!r} is not a cooperation body "

@@ -50,9 +50,7 @@ def parse_moment(value: Any) -> Any:
     try:
         return datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(
-            f"{value!r} is not a date-time such as 2026-09-01T17:00+03:00"
-        ) from None
+        raise ValueError(f"{value!r} is not a date-time such as 2026-09-01T17:00+03:00") from None
 
 
 def write_moment(moment: datetime) -> str:
@@ -87,9 +85,7 @@ class OccurrenceChange(Part):
         EventStatus,
         Field(description="scheduled (with a note), cancelled, postponed or rescheduled (moved)"),
     ] = "scheduled"
-    start: Annotated[
-        Moment | None, Field(description="The new start of a moved occurrence")
-    ] = None
+    start: Annotated[Moment | None, Field(description="The new start of a moved occurrence")] = None
     end: Annotated[Moment | None, Field(description="The new end of a moved occurrence")] = None
     note: Annotated[
         Text, short(300), Field(description='Shown with it, e.g. "Tällä kertaa kirjastossa"')

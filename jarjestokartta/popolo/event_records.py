@@ -134,9 +134,9 @@ class Event(Record):
         _about("step_free, accessible_toilet, induction_loop, sign_language … (ext)"),
     ] = Field(default_factory=list)
     accessibility_note: Annotated[Text, Column(), _about("More about accessibility (ext)")] = ""
-    registration: Annotated[
-        Registration, Column(), _about("not_needed or required (ext)")
-    ] = "not_needed"
+    registration: Annotated[Registration, Column(), _about("not_needed or required (ext)")] = (
+        "not_needed"
+    )
     registration_url: Annotated[Url, Column(), _about("Where to register (ext)")] = ""
     registration_email: Annotated[
         Text, short(254), Column(), _about("Where to register by e-mail (ext)")
@@ -156,7 +156,7 @@ class Event(Record):
         Text,
         short(500),
         Column(),
-        _about('How it repeats: an RFC 5545 RRULE value, UNTIL in local time (ext)'),
+        _about("How it repeats: an RFC 5545 RRULE value, UNTIL in local time (ext)"),
     ] = ""
     exdate: Annotated[
         ListOf[Moment],

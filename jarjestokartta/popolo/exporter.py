@@ -17,6 +17,7 @@ from jarjestokartta.core.bulk import chunks
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.geography.models import Area
 from jarjestokartta.popolo import records
+from jarjestokartta.popolo.event_parts import in_zone, write_moment
 from jarjestokartta.popolo.fieldmap import (
     AreaCodes,
     Coded,
@@ -35,7 +36,6 @@ from jarjestokartta.popolo.fieldmap import (
     fields_of,
     joins_of,
 )
-from jarjestokartta.popolo.event_parts import in_zone, write_moment
 from jarjestokartta.popolo.mapping import LinksPart, Part, RowsPart, parts_of
 from jarjestokartta.popolo.records import MODELS
 from jarjestokartta.popolo.resolving import TABLES, Row
@@ -154,9 +154,7 @@ def _reader(name: str, marker: Any) -> Reader:
             return lambda obj, parts: (obj.body if obj.body_id else obj.organizer).popolo_id
         case Convener():
             return lambda obj, parts: (
-                obj.organizer.popolo_id
-                if obj.body_id and obj.organizer_id != obj.body_id
-                else None
+                obj.organizer.popolo_id if obj.body_id and obj.organizer_id != obj.body_id else None
             )
         case Ref():
             attribute, key = marker.attribute, f"{marker.attribute}_id"

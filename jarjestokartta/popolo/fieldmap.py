@@ -103,7 +103,10 @@ class Moment(Column):
 @dataclass(frozen=True)
 class LocalTimes(Column):
     """A list of date-times with offsets in the record, kept in the model as a JSON list of
-    naive wall-clock times of the record's zone (as the recurrence rule reads them)."""
+    naive wall-clock times of the record's zone (as the recurrence rule reads them), which
+    the record's field `zone_field` names."""
+
+    zone_field: str = "timezone"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from jarjestokartta.core import vocabulary
 from jarjestokartta.core.models import DatedModel
 from jarjestokartta.core.partial_dates import first_day, last_day
 from jarjestokartta.directory.models import Term
+from jarjestokartta.popolo.event_records import local_times
 from jarjestokartta.popolo.fieldmap import (
     AreaCodes,
     Coded,
@@ -34,7 +35,6 @@ from jarjestokartta.popolo.fieldmap import (
     Rows,
     fields_of,
 )
-from jarjestokartta.popolo.event_records import local_times
 from jarjestokartta.popolo.records import Record
 from jarjestokartta.popolo.resolving import Resolver
 
@@ -66,7 +66,7 @@ def columns(record: Record, resolver: Resolver) -> dict[str, Any]:
                 if value and not getattr(record, marker.attribute):
                     values[marker.attribute] = value
             case LocalTimes():
-                values[marker.attribute] = local_times(value, record.timezone)
+                values[marker.attribute] = local_times(value, getattr(record, marker.zone_field))
             case Coded():
                 code = "" if marker.blank and not value else marker.code_of(value)
                 values[marker.attribute] = code

@@ -14,7 +14,6 @@ from typing import Annotated, Any, Literal, TypeVar, cast, get_args
 from pydantic import (
     BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     StringConstraints,
     field_validator,
@@ -59,7 +58,7 @@ from jarjestokartta.popolo.parts import (
     prune,
 )
 
-__all__ = ["CONTACT_TYPES", "OTHER_NAME_KINDS", "Record", "prune"]  # as others use them
+__all__ = ["CONTACT_TYPES", "OTHER_NAME_KINDS", "Event", "Record", "prune"]  # as others use them
 
 COLLECTIONS = ("areas", "organizations", "persons", "posts", "memberships", "events")
 
