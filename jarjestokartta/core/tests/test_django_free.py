@@ -14,6 +14,7 @@ PURE = [
     "jarjestokartta.core.vocabulary",
     "jarjestokartta.diagram.graph",
     "jarjestokartta.directory.identifiers",
+    "jarjestokartta.geography.postal_codes",
     "jarjestokartta.popolo.fieldmap",
     "jarjestokartta.popolo.parsing",
     "jarjestokartta.popolo.parts",
