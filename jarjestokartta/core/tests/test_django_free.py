@@ -16,6 +16,7 @@ PURE = [
     "jarjestokartta.directory.identifiers",
     "jarjestokartta.events.phrasing",
     "jarjestokartta.events.phrasing_words",
+    "jarjestokartta.events.recurrence",
     "jarjestokartta.events.rrule_reading",
     "jarjestokartta.geography.postal_codes",
     "jarjestokartta.popolo.fieldmap",
