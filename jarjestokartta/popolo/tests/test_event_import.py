@@ -149,6 +149,13 @@ def test_it_refuses_a_meeting_of_an_organisation_that_is_not_a_cooperation_body(
     assert not Event.objects.exists()
 
 
+def test_it_refuses_umbrella_events_that_hold_each_other():
+    document = event_file(super_event_id="ensiapukurssi")
+    document["events"][2]["super_event_id"] = "perhekahvila"
+    problems = _problems(document)
+    assert "events id='perhekahvila': super_event_id: goes round in a circle" in problems
+
+
 def test_its_codes_are_those_of_the_model():
     assert tuple(choices.EventKind.values) == event_parts.EVENT_KINDS
     assert tuple(choices.EventStatus.values) == event_parts.EVENT_STATUSES
