@@ -67,9 +67,7 @@ class Rows:
         )
         self.copy_sql = f"COPY {quote(meta.db_table)} ({', '.join(map(quote, columns))}) FROM STDIN"
         self.converters = [
-            (index, _converter(field))
-            for index, field in enumerate(given)
-            if not isinstance(field, _PLAIN)
+            (index, _converter(field)) for index, field in enumerate(given) if not _plain(field)
         ]
 
     def _defaults(self) -> tuple[Any, ...]:
@@ -111,10 +109,16 @@ class Rows:
         return len(params)
 
 
+def _plain(field: "models.Field[Any, Any]") -> bool:
+    """Django's own plain fields; a field of ours built on one (a list of codes kept as text,
+    events/fields.py) has a conversion of its own."""
+    return isinstance(field, _PLAIN) and type(field).__module__.startswith("django.")
+
+
 def _converter(field: "models.Field[Any, Any]") -> Callable[[Any], Any]:
     """The field's conversion to what the database takes, remembered per value: a national
     import converts the same few thousand dates and empty JSON objects half a million times."""
-    if isinstance(field, _PLAIN):
+    if _plain(field):
         return lambda value: value
     known: dict[Any, Any] = {}
 

@@ -7,12 +7,13 @@ from typing import TypeVar
 from django.db.models import Model, QuerySet
 
 from jarjestokartta.core.bulk import chunks, pks_by_popolo_id
-from jarjestokartta.directory.models import Identifier
+from jarjestokartta.directory.models import BODY_KINDS, Identifier, Organization
 from jarjestokartta.geography.models import Area, AreaAlias
+from jarjestokartta.popolo.records import Event as EventRecord
 from jarjestokartta.popolo.records import Membership as MembershipRecord
 from jarjestokartta.popolo.records import Organization as OrganizationRecord
 from jarjestokartta.popolo.resolving import TABLES, Row
-from jarjestokartta.popolo.rules import Document
+from jarjestokartta.popolo.rules import Document, where
 from jarjestokartta.structures.models import Membership
 
 # A row found by its Popolo id: of a collection's table, or an area's alias.
@@ -85,3 +86,24 @@ def database_problems(document: Document) -> list[str]:
                 f"{membership.organization_id!r}"
             )
     return problems
+
+
+def meeting_body_problems(document: Document, kinds: dict[str, str]) -> list[str]:
+    """A meeting's organization_id must be a cooperation body (a network, council, forum …):
+    by its kind in the file (`kinds`, by id), else as the database holds it."""
+    meetings = [event for event in document.of(EventRecord) if event.classification == "meeting"]
+    elsewhere = {event.organization_id for event in meetings} - set(kinds)
+    held = {**kinds}
+    for chunk in chunks(elsewhere):
+        held.update(
+            Organization.objects.filter(popolo_id__in=chunk).values_list(
+                "popolo_id", "classification"
+            )
+        )
+    return [
+        f"{where(event)}: organization_id: {event.organization_id!r} is not a cooperation body "
+        f"(a network, council, advisory board, partnership table, forum or working group), "
+        f"so it has no meetings"
+        for event in meetings
+        if event.organization_id in held and held[event.organization_id] not in BODY_KINDS
+    ]

@@ -28,7 +28,7 @@ from jarjestokartta.search import index as search_index
 
 BATCH = 2000
 # What a new record's slug falls back on when its name has no letters to make one of.
-SLUG_FALLBACKS = {"organizations": "jarjesto"}
+SLUG_FALLBACKS = {"organizations": "jarjesto", "events": "tapahtuma"}
 
 
 def layers(items: list[Record], field: str | None) -> list[list[Record]]:

@@ -6,8 +6,10 @@ here too.
 """
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime
 from functools import cache
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from django.db.models import Model, QuerySet
 
@@ -15,17 +17,24 @@ from jarjestokartta.core.bulk import chunks
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.geography.models import Area
 from jarjestokartta.popolo import records
+from jarjestokartta.popolo.event_parts import in_zone, write_moment
 from jarjestokartta.popolo.fieldmap import (
     AreaCodes,
     Coded,
     Column,
+    Convener,
     DayColumn,
     Frequency,
+    Host,
     Links,
+    LocalTimes,
+    Location,
     Member,
+    Moment,
     Ref,
     Rows,
     fields_of,
+    joins_of,
 )
 from jarjestokartta.popolo.mapping import LinksPart, Part, RowsPart, parts_of
 from jarjestokartta.popolo.records import MODELS
@@ -48,7 +57,7 @@ def queryset(collection: str) -> QuerySet[Exported]:
 
 def _loading(collection: str, model: type[_Model]) -> QuerySet[_Model]:
     record_type = MODELS[collection]
-    joined = [m.attribute for _, m in fields_of(record_type) if isinstance(m, Ref)]
+    joined = joins_of(record_type)
     nested = [m.relation for _, m in fields_of(record_type) if isinstance(m, Rows | Links)]
     return model._default_manager.select_related(*joined).prefetch_related(*nested)
 
@@ -75,7 +84,7 @@ def iter_records(collection: str, chunk_size: int = 2000) -> Iterator[dict[str, 
     """Every record of the collection in primary-key order, a chunk of rows at a time."""
     model = TABLE_OF[collection]
     record_type = MODELS[collection]
-    joined = [m.attribute for _, m in fields_of(record_type) if isinstance(m, Ref)]
+    joined = joins_of(record_type)
     rows = model._default_manager.select_related(*joined).order_by("pk")
     for chunk in chunks(rows.iterator(chunk_size=chunk_size), chunk_size):
         yield from records_of(collection, chunk)
@@ -141,6 +150,12 @@ def _reader(name: str, marker: Any) -> Reader:
                 if getattr(obj, key)
                 else None
             )
+        case Host():
+            return lambda obj, parts: (obj.body if obj.body_id else obj.organizer).popolo_id
+        case Convener():
+            return lambda obj, parts: (
+                obj.organizer.popolo_id if obj.body_id and obj.organizer_id != obj.body_id else None
+            )
         case Ref():
             attribute, key = marker.attribute, f"{marker.attribute}_id"
             return lambda obj, parts: (
@@ -157,12 +172,36 @@ def _reader(name: str, marker: Any) -> Reader:
             return lambda obj, parts: (
                 getattr(obj, attribute).isoformat() if getattr(obj, attribute) else ""
             )
+        case Moment():
+            attribute = marker.attribute
+            return lambda obj, parts: _moment(getattr(obj, attribute), obj.zone)
+        case LocalTimes():
+            attribute = marker.attribute
+            return lambda obj, parts: sorted(
+                write_moment(in_zone(datetime.fromisoformat(day), obj.zone))
+                for day in getattr(obj, attribute)
+            )
+        case Location():
+            return lambda obj, parts: obj.where
         case Column():
             attribute = marker.attribute
             return lambda obj, parts: getattr(obj, attribute)
         case AreaCodes():
             return lambda obj, parts: _area_identifiers(obj)
+        case Rows():
+            # Date-times of nested rows (a moved occurrence) in the record's zone.
+            return lambda obj, parts: [
+                {key: _moment(value, obj.zone) for key, value in item.items()}
+                if any(isinstance(value, datetime) for value in item.values())
+                else item
+                for item in parts[name]
+            ]
     return lambda obj, parts: parts[name]
+
+
+def _moment(value: Any, zone: ZoneInfo) -> Any:
+    """A date-time as the record writes it, in the event's zone; other values as they are."""
+    return write_moment(value.astimezone(zone)) if isinstance(value, datetime) else value
 
 
 def _frequency(least: int | None, most: int | None, note: str) -> dict[str, Any] | None:

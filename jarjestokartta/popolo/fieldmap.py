@@ -61,7 +61,61 @@ class Ref(Column):
     target: str = ""
 
     def loads(self) -> tuple[str, ...]:
-        return (f"{self.attribute}__popolo_id",)
+        return tuple(f"{joined}__popolo_id" for joined in self.joins())
+
+    def joins(self) -> tuple[str, ...]:
+        """The foreign keys a record of this field reads through (for select_related)."""
+        return (self.attribute,)
+
+
+@dataclass(frozen=True)
+class Host(Ref):
+    """An event's organization_id: the organiser (`attribute`), or for a meeting (the record's
+    `kind_field` is `meeting`) the body whose meeting it is (`body`); a meeting's organiser,
+    when it is not the body itself, comes in the field that `convener` names (Convener)."""
+
+    body: str = "body"
+    kind_field: str = "classification"
+    meeting: str = "meeting"
+    convener: str = "organizer_id"
+
+    def joins(self) -> tuple[str, ...]:
+        return (self.attribute, self.body)
+
+
+@dataclass(frozen=True)
+class Convener(Ref):
+    """The organiser of a body's meeting when it is not the body: written together with Host,
+    exported only when it differs from the body (`body` the model's foreign key to it)."""
+
+    body: str = "body"
+
+    def joins(self) -> tuple[str, ...]:
+        return (self.attribute, self.body)
+
+
+@dataclass(frozen=True)
+class Moment(Column):
+    """A date-time written with its offset in the record ("2026-09-01T17:00+03:00"), a
+    DateTimeField in the model; written out in the zone of the record's `timezone`."""
+
+
+@dataclass(frozen=True)
+class LocalTimes(Column):
+    """A list of date-times with offsets in the record, kept in the model as a JSON list of
+    naive wall-clock times of the record's zone (as the recurrence rule reads them), which
+    the record's field `zone_field` names."""
+
+    zone_field: str = "timezone"
+
+
+@dataclass(frozen=True)
+class Location(Column):
+    """Popolo's location, a text: exported as the place in one line (the model's `where`);
+    imported into `attribute` (the place's name) only when the record gives no place name."""
+
+    def loads(self) -> tuple[str, ...]:
+        return ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +129,15 @@ class Frequency(Column):
 
     def loads(self) -> tuple[str, ...]:
         return tuple(f"{self.attribute}_{part}" for part in ("min", "max", "note"))
+
+
+def joins_of(record: type[BaseModel]) -> list[str]:
+    """The foreign keys that exporting a record of this type reads through, each once."""
+    found: dict[str, None] = {}
+    for _name, marker in fields_of(record):
+        if isinstance(marker, Ref):
+            found.update(dict.fromkeys(marker.joins()))
+    return list(found)
 
 
 @dataclass(frozen=True)

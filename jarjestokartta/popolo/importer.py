@@ -13,12 +13,15 @@ from collections.abc import Callable, Iterator
 from django.db import transaction
 
 from jarjestokartta.core.bulk import sqlite_page_cache
+from jarjestokartta.core.vocabulary import kind_code
+from jarjestokartta.events import occurrences
 from jarjestokartta.popolo import checking, creating, exporter, updating
 from jarjestokartta.popolo.areas import write_areas
 from jarjestokartta.popolo.checking import ImportProblems
 from jarjestokartta.popolo.parsing import UnreadableFile, in_writing_order, read_collections
 from jarjestokartta.popolo.records import COLLECTIONS, Record, of_type
 from jarjestokartta.popolo.records import Area as AreaRecord
+from jarjestokartta.popolo.records import Organization as OrgRecord
 from jarjestokartta.popolo.resolving import TABLES, Resolver
 from jarjestokartta.popolo.rules import Document, collection_problems
 from jarjestokartta.search.index import bulk_write
@@ -44,6 +47,7 @@ def popolo_import(
     counts: dict[str, Counter[str]] = {collection: Counter() for collection in COLLECTIONS}
     resolver = Resolver()
     defined: dict[str, set[str]] = {}
+    kinds: dict[str, str] = {}  # the organisations' kinds by id, for the meetings' bodies
     # The search index and the data version are brought up to date once, at the end, inside
     # the same transaction.
     with sqlite_page_cache(), transaction.atomic(), bulk_write():
@@ -54,7 +58,10 @@ def popolo_import(
             problems += collection_problems(part)
             problems += part.reference_problems(checking.known_ids(part.dangling()))
             problems += checking.database_problems(part)
+            problems += checking.meeting_body_problems(part, kinds)
             defined[collection] = {record.id for record in items}
+            if collection == "organizations":
+                kinds = {org.id: kind_code(org.classification) for org in part.of(OrgRecord)}
             if not problems:
                 _write(collection, items, resolver, _counter(counts[collection], progress))
             del part, items  # before the next collection is read
@@ -73,7 +80,14 @@ def _write(
     existing = checking.existing(TABLES[collection], ids, exporter.queryset(collection))
     # New records first, in batches: existing ones may now point at them.
     creating.create(collection, [r for r in items if r.id not in existing], resolver, count)
-    updating.update(collection, [r for r in items if r.id in existing], existing, resolver, count)
+    changed = updating.update(
+        collection, [r for r in items if r.id in existing], existing, resolver, count
+    )
+    if collection == "events":
+        # Rows written without save() send no signal: their occurrences are stored here, in
+        # bulk, for the events created and those changed (an unchanged one keeps its rows).
+        created = {r.id for r in items if r.id not in existing}
+        occurrences.store([resolver.pks["events"][ref] for ref in created] + changed)
 
 
 def _counter(counts: Counter[str], progress: Callable[[int], object]) -> Callable[[str], None]:

@@ -18,13 +18,18 @@ from jarjestokartta.core import vocabulary
 from jarjestokartta.core.models import DatedModel
 from jarjestokartta.core.partial_dates import first_day, last_day
 from jarjestokartta.directory.models import Term
+from jarjestokartta.popolo.event_records import local_times
 from jarjestokartta.popolo.fieldmap import (
     AreaCodes,
     Coded,
     Column,
+    Convener,
     DayColumn,
     Frequency,
+    Host,
     Links,
+    LocalTimes,
+    Location,
     Member,
     Ref,
     Rows,
@@ -43,8 +48,25 @@ def columns(record: Record, resolver: Resolver) -> dict[str, Any]:
             case Member():
                 ref = value.id if value is not None else None
                 values[f"{marker.attribute}_id"] = resolver.pk(marker.target, ref)
+            case Host():
+                host = resolver.pk(marker.target, value)
+                if getattr(record, marker.kind_field) == marker.meeting:
+                    convener = resolver.pk(marker.target, getattr(record, marker.convener))
+                    values[f"{marker.body}_id"] = host
+                    values[f"{marker.attribute}_id"] = convener or host
+                else:
+                    values[f"{marker.body}_id"] = None
+                    values[f"{marker.attribute}_id"] = host
+            case Convener():
+                pass  # written with the Host field
             case Ref():
                 values[f"{marker.attribute}_id"] = resolver.pk(marker.target, value)
+            case Location():
+                # Only a file that gives no place name of its own: ours export both.
+                if value and not getattr(record, marker.attribute):
+                    values[marker.attribute] = value
+            case LocalTimes():
+                values[marker.attribute] = local_times(value, getattr(record, marker.zone_field))
             case Coded():
                 code = "" if marker.blank and not value else marker.code_of(value)
                 values[marker.attribute] = code
@@ -56,7 +78,7 @@ def columns(record: Record, resolver: Resolver) -> dict[str, Any]:
             case DayColumn():
                 values[marker.attribute] = date.fromisoformat(value) if value else None
             case Column():
-                values[marker.attribute] = value
+                values.setdefault(marker.attribute, value)
             case AreaCodes():
                 # An area a file brings is not one of the reference areas with an official
                 # code: its identifiers are kept as given.
@@ -107,6 +129,8 @@ class LinksPart:
         pk: int
         if self.marker.target == "areas":
             pk = resolver.area(value).pk
+        elif self.marker.target:
+            pk = resolver.pk(self.marker.target, value) or 0
         elif issubclass(self.linked, Term):
             pk = resolver.term(self.linked, value).pk
         else:

@@ -157,3 +157,30 @@ class MemberRef(Part):
         alias="@type", description="Organization (Person is read as person_id)"
     )
     id: Annotated[Id, _about("The member's id")]
+
+
+def prune(value: Any) -> Any:
+    """Leave out empty strings, nulls, empty lists and objects (false stays: it says something)."""
+    if isinstance(value, dict):
+        pruned = {key: prune(item) for key, item in value.items()}
+        return {key: item for key, item in pruned.items() if item not in ("", None, [], {})}
+    if isinstance(value, list):
+        return [prune(item) for item in value]
+    return value
+
+
+class Record(BaseModel):
+    """A top-level record: fields we do not model are kept and exported again."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: Id
+
+    @property
+    def extras(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+    def normal_form(self) -> dict[str, Any]:
+        """The record as export writes it: empty values left out, extras at the end."""
+        normal: dict[str, Any] = prune(self.model_dump(by_alias=True, mode="json"))
+        return normal

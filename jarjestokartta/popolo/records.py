@@ -14,7 +14,6 @@ from typing import Annotated, Any, Literal, TypeVar, cast, get_args
 from pydantic import (
     BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     StringConstraints,
     field_validator,
@@ -22,6 +21,7 @@ from pydantic import (
 )
 
 from jarjestokartta.core import partial_dates, vocabulary
+from jarjestokartta.popolo.event_records import Event
 from jarjestokartta.popolo.fieldmap import (
     AreaCodes,
     Coded,
@@ -48,17 +48,19 @@ from jarjestokartta.popolo.parts import (
     OptionalId,
     OtherName,
     PartialDate,
+    Record,
     SetOf,
     Text,
     Word,
     none_to_empty,
     none_to_list,
     one_to_list,
+    prune,
 )
 
-__all__ = ["CONTACT_TYPES", "OTHER_NAME_KINDS"]  # as the API documents them
+__all__ = ["CONTACT_TYPES", "OTHER_NAME_KINDS", "Event", "Record", "prune"]  # as others use them
 
-COLLECTIONS = ("areas", "organizations", "persons", "posts", "memberships")
+COLLECTIONS = ("areas", "organizations", "persons", "posts", "memberships", "events")
 
 AreaKind = Literal["municipality", "region", "wellbeing_county", "other"]
 AREA_KINDS: tuple[str, ...] = get_args(AreaKind)
@@ -71,23 +73,6 @@ ROLES = vocabulary.ROLES
 
 _SPAN = (("start_date", "start_date"), ("end_date", "end_date"))
 _CONTACT = (("type", "type"), ("value", "value"), ("label", "label"), ("note", "note"))
-
-
-class Record(BaseModel):
-    """A top-level record: fields we do not model are kept and exported again."""
-
-    model_config = ConfigDict(extra="allow")
-
-    id: Id
-
-    @property
-    def extras(self) -> dict[str, Any]:
-        return dict(self.model_extra or {})
-
-    def normal_form(self) -> dict[str, Any]:
-        """The record as export writes it: empty values left out, extras at the end."""
-        normal: dict[str, Any] = prune(self.model_dump(by_alias=True, mode="json"))
-        return normal
 
 
 def _check_order(start: str, end: str, end_name: str) -> None:
@@ -329,6 +314,7 @@ MODELS: dict[str, type[Record]] = {
     "persons": Person,
     "posts": Post,
     "memberships": Membership,
+    "events": Event,
 }
 COLLECTION_OF: dict[type[Record], str] = {model: name for name, model in MODELS.items()}
 
@@ -374,16 +360,6 @@ def _nested_fields(model: type[BaseModel]) -> tuple[str, ...]:
             for kind in (info.annotation, *get_args(info.annotation))
         )
     )
-
-
-def prune(value: Any) -> Any:
-    """Leave out empty strings, nulls, empty lists and objects (false stays: it says something)."""
-    if isinstance(value, dict):
-        pruned = {key: prune(item) for key, item in value.items()}
-        return {key: item for key, item in pruned.items() if item not in ("", None, [], {})}
-    if isinstance(value, list):
-        return [prune(item) for item in value]
-    return value
 
 
 def normal_form(collection: str, raw: dict[str, Any]) -> dict[str, Any]:

@@ -7,17 +7,19 @@ from django.db.models import Model
 from django.utils.text import slugify
 
 from jarjestokartta.directory.models import Organization, Term
+from jarjestokartta.events.models import Event
 from jarjestokartta.geography.models import Area, AreaAlias
 from jarjestokartta.structures.models import Membership, Person, Post
 
 # A row of one of the tables below.
-Row = Organization | Person | Post | Membership
+Row = Organization | Person | Post | Membership | Event
 # The collections whose records are found by Popolo id in one table (areas also have aliases).
 TABLES: dict[str, type[Row]] = {
     "organizations": Organization,
     "persons": Person,
     "posts": Post,
     "memberships": Membership,
+    "events": Event,
 }
 
 

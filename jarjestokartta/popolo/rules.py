@@ -130,6 +130,7 @@ class Document:
             ("areas", "parent_id"),
             ("organizations", "parent_id"),
             ("memberships", "deputy_of_id"),
+            ("events", "super_event_id"),
         ):
             for record in ordered(self.records[collection], field, cycles=True):
                 problems.append(f"{where(record)}: {field}: goes round in a circle")
@@ -171,6 +172,7 @@ def _singular(collection: str) -> str:
         "persons": "person",
         "posts": "post",
         "memberships": "membership",
+        "events": "event",
     }[collection]
 
 

@@ -24,8 +24,10 @@ def update(
     existing: dict[str, Exported],
     resolver: Resolver,
     count: Callable[[str], None],
-) -> None:
-    """Bring the existing records (by Popolo id in `existing`) to what the file says."""
+) -> list[int]:
+    """Bring the existing records (by Popolo id in `existing`) to what the file says; the pks
+    of those that changed."""
+    changed = []
     for record in ordered(items, self_reference(MODELS[collection], collection)):
         obj = existing[record.id]
         resolver.pks[collection][record.id] = obj.pk
@@ -36,7 +38,9 @@ def update(
             setattr(obj, name, value)
         obj.save()
         _replace_parts(obj, record, resolver)
+        changed.append(obj.pk)
         count("updated")
+    return changed
 
 
 def canonical(record: Record, resolver: Resolver) -> Record:

@@ -8,7 +8,8 @@ pytestmark = pytest.mark.django_db
 OVERRIDDEN = {("Membership", "person_id"), ("Person", "public"), ("Area", "id")}
 
 
-@pytest.mark.parametrize("collection", records.COLLECTIONS)
+# Events have an API of their own (issue 14, point 5), which documents its own schema.
+@pytest.mark.parametrize("collection", [c for c in records.COLLECTIONS if c != "events"])
 def test_every_record_field_is_documented_as_the_record_describes_it(client, collection):
     record_type = records.MODELS[collection]
     schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]

@@ -46,7 +46,7 @@ def test_an_empty_database_exports_empty_collections(tmp_path):
     path = tmp_path / "empty.json"
     call_command("export_popolo", str(path), stderr=io.StringIO())
     document = json.loads(path.read_text(encoding="utf-8"))
-    assert list(document) == ["areas", "organizations", "persons", "posts", "memberships"]
+    assert list(document) == ["areas", "organizations", "persons", "posts", "memberships", "events"]
     assert document == export_document()
     assert document["organizations"] == [] and document["areas"]  # the reference geography
 

@@ -154,10 +154,10 @@ def test_the_normal_form_sorts_sets_and_leaves_out_empty_values():
 
 
 def test_it_refuses_unknown_top_level_keys():
-    _, problems = parse(organizations=[], events=[])
+    _, problems = parse(organizations=[], motions=[])
     assert problems == [
-        "unknown top-level key 'events' "
-        "(expected: areas, organizations, persons, posts, memberships)"
+        "unknown top-level key 'motions' "
+        "(expected: areas, organizations, persons, posts, memberships, events)"
     ]
 
 
