@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils import dates
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from jarjestokartta.events import recurrence, repetition
@@ -103,7 +104,8 @@ class EventAdminForm(forms.ModelForm):
     weekdays = forms.MultipleChoiceField(
         label=_("weekdays"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        # The admin's own classes for choices side by side.
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "radiolist inline"}),
         choices=[(code, dates.WEEKDAYS_ABBR[i]) for i, code in enumerate(repetition.WEEKDAYS)],
     )
     interval = forms.IntegerField(
@@ -117,6 +119,7 @@ class EventAdminForm(forms.ModelForm):
     )
     nth = forms.TypedChoiceField(
         label=_("which weekday of the month"),
+        required=False,
         coerce=int,
         choices=[
             (1, _("first")),
@@ -129,6 +132,7 @@ class EventAdminForm(forms.ModelForm):
     )
     nth_weekday = forms.ChoiceField(
         label=_("weekday"),
+        required=False,
         choices=[(code, dates.WEEKDAYS[i]) for i, code in enumerate(repetition.WEEKDAYS)],
     )
     month_day = forms.IntegerField(
@@ -182,6 +186,8 @@ class EventAdminForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for name in SCHEDULE_FIELDS:  # as the admin writes the model's labels
+            self.fields[name].label = capfirst(self.fields[name].label)
         # The rule the form cannot show, kept unless another repetition is chosen.
         self.kept_rule = ""
         if self.instance.pk is not None and self.instance.start is not None:
