@@ -57,7 +57,11 @@ setup: system-packages venv
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) load_demo
 
+# The site's one worker beside the server: it moves the stored occurrences' horizon on every
+# night (events/occurrences.py); it stops with the server.
 run: setup
+	$(MANAGE) refresh_occurrences --daily & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn jarjestokartta.wsgi -c gunicorn.conf.py
 
 dev: setup
