@@ -12,8 +12,9 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.utils import dates
-from django.utils.text import capfirst
+from django.utils import dates, translation
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jarjestokartta.events import recurrence, repetition
@@ -25,6 +26,7 @@ from jarjestokartta.events.form_fields import (
     show_date_list,
 )
 from jarjestokartta.events.models import Event
+from jarjestokartta.events.phrasing import describe_schedule
 from jarjestokartta.events.validation import event_problems
 
 # The schedule's form fields, in the order of the admin's "Aika" fieldset.
@@ -206,15 +208,20 @@ class EventAdminForm(forms.ModelForm):
                 initial["end_time"] = end.time()
             else:
                 initial["duration_minutes"] = int((end - start).total_seconds() // 60)
+        self._describe(event)
         chosen = repetition.read_rule(event.rrule, start)
         if chosen is None:
             self.kept_rule = event.rrule
             field = self.fields["repeat"]
             field.choices = [(repetition.KEEP, _("keep the rule as written")), *field.choices]
             initial["repeat"] = repetition.KEEP
-            self.fields["current_rule"].help_text = _(
-                "The form cannot show this repetition, so it is kept as it is unless you "
-                "choose another one here."
+            self.fields["current_rule"].help_text = format_lazy(
+                "{} {}",
+                self.fields["current_rule"].help_text,
+                _(
+                    "The form cannot show this repetition, so it is kept as it is unless you "
+                    "choose another one here."
+                ),
             )
         else:
             initial.update(
@@ -233,6 +240,18 @@ class EventAdminForm(forms.ModelForm):
         initial["rdates_text"] = show_date_list(list(schedule.rdates), start.time())
         for name, value in initial.items():
             self.initial.setdefault(name, value)
+
+    def _describe(self, event: Event) -> None:
+        """The saved schedule in words above the rule, so that an editor sees what it says."""
+        schedule = event.schedule()
+        language = translation.get_language() or "fi"
+        words = describe_schedule(
+            start=schedule.start,
+            end=schedule.end,
+            rrule=event.rrule,
+            lang=language if language in ("fi", "sv", "en") else "fi",
+        )
+        self.fields["current_rule"].help_text = gettext("In words: %(words)s.") % {"words": words}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

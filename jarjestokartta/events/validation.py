@@ -21,6 +21,8 @@ from jarjestokartta.events.choices import (
     Registration,
 )
 from jarjestokartta.events.models import Event
+from jarjestokartta.geography import postal_codes
+from jarjestokartta.geography.models import Area
 
 POSTAL_CODE = re.compile(r"^[0-9]{5}$")
 
@@ -73,6 +75,24 @@ def _where(event: Event, problems: dict[str, list[str]]) -> None:
         problems["phone"].append(_("Give the phone number to call."))
     if event.postal_code and not POSTAL_CODE.match(event.postal_code):
         problems["postal_code"].append(_("A postal code is five digits, e.g. 70100."))
+    elif event.postal_code and event.municipality_id is not None:
+        _postal_code_in_municipality(event, problems)
+
+
+def _postal_code_in_municipality(event: Event, problems: dict[str, list[str]]) -> None:
+    # A code Posti's file does not list passes: a new code is likelier than a typing error
+    # that still has five digits, and refusing it would keep a real place out.
+    entry = postal_codes.lookup(event.postal_code)
+    chosen = event.municipality
+    if entry is None or chosen.classification != Area.Kind.MUNICIPALITY:
+        return
+    if entry.municipality_code != chosen.code:
+        # The names in the nominative: a Finnish message cannot inflect any municipality's
+        # name ("Kuopiossa", "Siilinjärvellä") without a table of their locative forms.
+        problems["postal_code"].append(
+            _("The postal code %(code)s is in %(right)s, not in %(chosen)s.")
+            % {"code": entry.code, "right": entry.municipality_fi, "chosen": chosen.name}
+        )
 
 
 def _taking_part(event: Event, problems: dict[str, list[str]]) -> None:

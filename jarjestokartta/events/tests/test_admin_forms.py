@@ -258,3 +258,16 @@ def test_it_saves_a_place_with_its_municipality(organizer):
     kuopio = Area.objects.get(classification="municipality", code="297")
     data = _data(organizer, channel="place", municipality=kuopio.pk, postal_code="70100")
     assert _saved(data).municipality == kuopio
+
+
+def test_it_refuses_a_postal_code_of_another_municipality(organizer):
+    siilinjarvi = Area.objects.get(classification="municipality", code="749")
+    data = _data(organizer, channel="place", municipality=siilinjarvi.pk, postal_code="70100")
+    errors = _errors(data)["postal_code"]
+    assert errors == ["Postinumeron 70100 kunta on Kuopio, ei Siilinjärvi."]
+
+
+def test_it_says_the_saved_schedule_in_words(organizer):
+    event = _saved(_data(organizer, repeat="weekly", weekdays=["TU"]))
+    help_text = str(EventAdminForm(instance=event)["current_rule"].help_text)
+    assert help_text.startswith("Sanoin: tiistaisin klo 17–19")
