@@ -8,7 +8,9 @@ Django-free, so that a future self-service form can use it as well.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
+
+from jarjestokartta.events import rrule_reading
 
 # The repetitions, as the form's choice values.
 NONE = "none"
@@ -70,64 +72,49 @@ def write_rule(repetition: Repetition) -> str:
 
 def read_rule(rule: str, start: datetime) -> Repetition | None:
     """The repetition a rule is, or None when the form cannot show it without changing it."""
-    if not rule:
+    if not rule.strip():
         return Repetition()
-    parts = _parts(rule)
-    if parts is None:
+    try:
+        parts = rrule_reading.read_rule(rule)
+    except rrule_reading.NotARule:
         return None
-    frequency = parts.pop("FREQ", "")
-    interval = parts.pop("INTERVAL", "1")
-    if not interval.isdigit() or not 1 <= int(interval) <= MAX_INTERVAL:
+    # rrule_reading drops WKST as words need not say it; a rewritten rule would lose it.
+    if parts.others or parts.by_month or "WKST=" in rule.upper():
         return None
-    end = _end(parts.pop("UNTIL", None), parts.pop("COUNT", None))
+    if parts.interval > MAX_INTERVAL:
+        return None
+    end = _end(parts.until, parts.count)
     if end is None:
         return None
     ends, until, count = end
-    common = {"interval": int(interval), "ends": ends, "until": until, "count": count}
-    byday = parts.pop("BYDAY", None)
-    monthday = parts.pop("BYMONTHDAY", None)
-    if parts:  # BYSETPOS, BYMONTH, WKST …: more than the form offers
-        return None
-    weekday_of_start = WEEKDAYS[start.weekday()]
-    if frequency == "WEEKLY" and monthday is None:
-        days = (byday or weekday_of_start).split(",")
-        if not days or any(day not in WEEKDAYS for day in days) or len(set(days)) != len(days):
+    common = {"interval": parts.interval, "ends": ends, "until": until, "count": count}
+    weekday_of_start = start.weekday()
+    if parts.freq == "WEEKLY" and not parts.by_month_day:
+        days = parts.by_day or ((None, weekday_of_start),)
+        if any(nth is not None for nth, _day in days):
             return None
-        return Repetition(kind=WEEKLY, weekdays=tuple(days), **common)
-    if frequency == "MONTHLY" and byday is not None and monthday is None:
-        nth, weekday = byday[:-2], byday[-2:]
-        if weekday not in WEEKDAYS or nth not in {str(n) for n in NTHS}:
+        return Repetition(kind=WEEKLY, weekdays=tuple(WEEKDAYS[day] for _n, day in days), **common)
+    if parts.freq == "MONTHLY" and len(parts.by_day) == 1 and not parts.by_month_day:
+        ((nth, day),) = parts.by_day
+        if nth not in NTHS:
             return None
-        return Repetition(kind=MONTHLY_WEEKDAY, nth=int(nth), weekday=weekday, **common)
-    if frequency == "MONTHLY" and byday is None:
-        day = monthday or str(start.day)
-        if not day.isdigit() or not 1 <= int(day) <= 31:
+        return Repetition(kind=MONTHLY_WEEKDAY, nth=nth, weekday=WEEKDAYS[day], **common)
+    if parts.freq == "MONTHLY" and not parts.by_day and len(parts.by_month_day) <= 1:
+        day = parts.by_month_day[0] if parts.by_month_day else start.day
+        if day < 1:
             return None
-        return Repetition(kind=MONTHLY_DAY, month_day=int(day), **common)
+        return Repetition(kind=MONTHLY_DAY, month_day=day, **common)
     return None
 
 
-def _parts(rule: str) -> dict[str, str] | None:
-    parts: dict[str, str] = {}
-    for piece in rule.strip().removeprefix("RRULE:").split(";"):
-        key, sep, value = piece.partition("=")
-        if not sep or key.upper() in parts:
-            return None
-        parts[key.strip().upper()] = value.strip().upper()
-    return parts
-
-
-def _end(until: str | None, count: str | None) -> tuple[str, date | None, int | None] | None:
-    if until is not None and count is not None:
-        return None
+def _end(
+    until: datetime | date | None, count: int | None
+) -> tuple[str, date | None, int | None] | None:
     if count is not None:
-        return (COUNT, None, int(count)) if count.isdigit() and int(count) > 0 else None
+        return (COUNT, None, count)
     if until is None:
         return (NEVER, None, None)
-    # Only a whole last day reads back as a date: another time of day would change on saving.
-    if until.endswith("T235959") or "T" not in until:
-        try:
-            return (UNTIL, datetime.strptime(until[:8], "%Y%m%d").date(), None)
-        except ValueError:
-            return None
-    return None
+    if isinstance(until, datetime):
+        # Only a whole last day reads back as a date: another time would change on saving.
+        return (UNTIL, until.date(), None) if until.time() == time(23, 59, 59) else None
+    return (UNTIL, until, None)
