@@ -66,3 +66,19 @@ def test_an_editor_adds_a_weekly_group_by_choosing_days_and_times(
     assert event.rrule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;UNTIL=20270526T235959"
     expect(page.locator("#id_first_date")).to_have_value("6.1.2027")
     expect(page.get_by_label("ke", exact=True)).to_be_checked()
+
+
+def test_the_schedule_can_be_chosen_on_a_phone(browser_page, live_server, django_user_model, shots):
+    django_user_model.objects.create_superuser("toimittaja", "t@example.fi", "salasana-123")
+    page = browser_page(375)
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/events/event/add/")
+    page.fill("#id_username", "toimittaja")
+    page.fill("#id_password", "salasana-123")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/events/event/add/")
+    time = page.locator("fieldset").filter(has=page.locator("h2", has_text="Aika"))
+    for weekday in ("ma", "ti", "ke", "to", "pe", "la", "su"):
+        box = time.get_by_label(weekday, exact=True)
+        box.check()
+        expect(box).to_be_checked()
+    time.screenshot(path=str(shots / "add-time-375.png"))
