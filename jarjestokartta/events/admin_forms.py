@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import dates, translation
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext
@@ -369,6 +369,19 @@ class EventAdminForm(forms.ModelForm):
                     _("%(date)s is not a day the repetition gives, so it cannot be left out.")
                     % {"date": show_date(moment.date())},
                 )
+
+    def _update_errors(self, errors: ValidationError) -> None:
+        # Event.clean may raise event_problems' errors, keyed by model fields this form shows
+        # under other names (start as first_date …) or not at all: Django would refuse those.
+        if hasattr(errors, "error_dict"):
+            shown: dict[str, list[ValidationError]] = {}
+            for name, messages in errors.error_dict.items():
+                target = SHOWN_AT.get(name, name)
+                if target not in self.fields:
+                    target = NON_FIELD_ERRORS
+                shown.setdefault(target, []).extend(messages)
+            errors = ValidationError(shown)
+        super()._update_errors(errors)
 
     def _post_clean(self) -> None:
         # The model's own check of its constraints runs here, and names a broken one only by

@@ -7,6 +7,7 @@ admin's form and the self-service forms to come; Event.clean can raise them as t
 
 import re
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
@@ -20,14 +21,16 @@ from jarjestokartta.events.choices import (
     Language,
     Registration,
 )
-from jarjestokartta.events.models import Event
 from jarjestokartta.geography import postal_codes
 from jarjestokartta.geography.models import Area
+
+if TYPE_CHECKING:  # events/models.py may import this module for Event.clean
+    from jarjestokartta.events.models import Event
 
 POSTAL_CODE = re.compile(r"^[0-9]{5}$")
 
 
-def event_problems(event: Event) -> dict[str, list[str]]:
+def event_problems(event: "Event") -> dict[str, list[str]]:
     """Each field's problems; empty when there are none. Reads the body (one query) if set."""
     problems: dict[str, list[str]] = defaultdict(list)
     _time(event, problems)
@@ -37,7 +40,7 @@ def event_problems(event: Event) -> dict[str, list[str]]:
     return dict(problems)
 
 
-def _time(event: Event, problems: dict[str, list[str]]) -> None:
+def _time(event: "Event", problems: dict[str, list[str]]) -> None:
     if event.start is not None and event.end is not None and event.end <= event.start:
         problems["end"].append(_("The end is before the start: give an end after the start."))
     if event.rrule and event.start is not None:
@@ -49,7 +52,7 @@ def _time(event: Event, problems: dict[str, list[str]]) -> None:
             )
 
 
-def _meeting(event: Event, problems: dict[str, list[str]]) -> None:
+def _meeting(event: "Event", problems: dict[str, list[str]]) -> None:
     if event.kind == EventKind.MEETING and event.body_id is None:
         problems["body"].append(_("A meeting needs the cooperation body whose meeting it is."))
     elif event.kind != EventKind.MEETING and event.body_id is not None:
@@ -66,7 +69,7 @@ def _meeting(event: Event, problems: dict[str, list[str]]) -> None:
         )
 
 
-def _where(event: Event, problems: dict[str, list[str]]) -> None:
+def _where(event: "Event", problems: dict[str, list[str]]) -> None:
     if event.channel in AT_A_PLACE and event.municipality_id is None:
         problems["municipality"].append(_("Choose the municipality of the place."))
     if event.channel in ONLINE and not event.online_url:
@@ -79,7 +82,7 @@ def _where(event: Event, problems: dict[str, list[str]]) -> None:
         _postal_code_in_municipality(event, problems)
 
 
-def _postal_code_in_municipality(event: Event, problems: dict[str, list[str]]) -> None:
+def _postal_code_in_municipality(event: "Event", problems: dict[str, list[str]]) -> None:
     # A code Posti's file does not list passes: a new code is likelier than a typing error
     # that still has five digits, and refusing it would keep a real place out.
     entry = postal_codes.lookup(event.postal_code)
@@ -95,7 +98,7 @@ def _postal_code_in_municipality(event: Event, problems: dict[str, list[str]]) -
         )
 
 
-def _taking_part(event: Event, problems: dict[str, list[str]]) -> None:
+def _taking_part(event: "Event", problems: dict[str, list[str]]) -> None:
     if event.is_free and event.price:
         problems["price"].append(
             _("It is marked free of charge but has a price: remove the price or the mark.")

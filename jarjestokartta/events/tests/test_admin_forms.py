@@ -4,6 +4,7 @@ filled back when edited, and every bad input refused with its Finnish message.""
 from datetime import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from jarjestokartta.directory.tests.factories import BodyFactory, OrganizationFactory
@@ -11,6 +12,7 @@ from jarjestokartta.events.admin_forms import SCHEDULE_FIELDS, EventAdminForm
 from jarjestokartta.events.choices import EventKind
 from jarjestokartta.events.models import Event
 from jarjestokartta.events.tests.factories import WeeklyActivityFactory, local
+from jarjestokartta.events.validation import event_problems
 from jarjestokartta.geography.models import Area
 
 pytestmark = pytest.mark.django_db
@@ -271,3 +273,23 @@ def test_it_says_the_saved_schedule_in_words(organizer):
     event = _saved(_data(organizer, repeat="weekly", weekdays=["TU"]))
     help_text = str(EventAdminForm(instance=event)["current_rule"].help_text)
     assert help_text.startswith("Sanoin: tiistaisin klo 17–19")
+
+
+def test_it_shows_each_problem_once_when_event_clean_raises_them_too(organizer, monkeypatch):
+    def clean(event):
+        problems = event_problems(event)
+        if problems:
+            raise ValidationError(problems)
+
+    # As Event.clean is to be wired to event_problems: its errors name rrule, not repeat.
+    monkeypatch.setattr(Event, "clean", clean)
+    event = WeeklyActivityFactory(
+        organizer=organizer, rrule="FREQ=YEARLY;BYMONTH=10;UNTIL=20261031T235959"
+    )
+    data = _data(organizer, slug=event.slug, popolo_id=event.popolo_id, price="5 €")
+    errors = _errors({**data, "repeat": "keep", "first_date": "1.11.2026"}, instance=event)
+    assert errors["price"] == [
+        "Se on merkitty maksuttomaksi, mutta sillä on hinta: poista hinta tai maksuttomuusmerkintä."
+    ]
+    assert len(errors["repeat"]) == 1 and errors["repeat"][0].startswith("Toistoa ei voi käyttää")
+    assert "__all__" not in errors
