@@ -11,7 +11,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import dates, translation
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext
@@ -25,9 +24,9 @@ from jarjestokartta.events.form_fields import (
     show_date,
     show_date_list,
 )
+from jarjestokartta.events.form_problems import EventProblemsShown
 from jarjestokartta.events.models import Event
 from jarjestokartta.events.phrasing import describe_schedule
-from jarjestokartta.events.validation import event_problems
 
 # The schedule's form fields, in the order of the admin's "Aika" fieldset.
 SCHEDULE_FIELDS = [
@@ -48,14 +47,6 @@ SCHEDULE_FIELDS = [
     "exdates_text",
     "rdates_text",
 ]
-# Where a problem with a model field is shown in this form.
-SHOWN_AT = {
-    "start": "first_date",
-    "end": "end_time",
-    "rrule": "repeat",
-    "exdates": "exdates_text",
-    "rdates": "rdates_text",
-}
 MAX_DURATION_MINUTES = 60 * 24 * 14
 
 
@@ -64,7 +55,7 @@ def _range_messages(low: int, high: int) -> dict[str, Any]:
     return {"min_value": message, "max_value": message, "invalid": message}
 
 
-class EventAdminForm(forms.ModelForm):
+class EventAdminForm(EventProblemsShown, forms.ModelForm):
     first_date = FinnishDateField(
         label=_("date (first time)"),
         help_text=_("For a repeating one, the date of the first time."),
@@ -170,6 +161,15 @@ class EventAdminForm(forms.ModelForm):
         label=_("extra dates"),
         help_text=_("Days it happens besides the repetition, one a line; a time may follow."),
     )
+
+    # Where a problem with a model field is shown in this form.
+    shown_at = {
+        "start": "first_date",
+        "end": "end_time",
+        "rrule": "repeat",
+        "exdates": "exdates_text",
+        "rdates": "rdates_text",
+    }
 
     class Meta:
         model = Event
@@ -369,44 +369,3 @@ class EventAdminForm(forms.ModelForm):
                     _("%(date)s is not a day the repetition gives, so it cannot be left out.")
                     % {"date": show_date(moment.date())},
                 )
-
-    def _update_errors(self, errors: ValidationError) -> None:
-        # Event.clean may raise event_problems' errors, keyed by model fields this form shows
-        # under other names (start as first_date …) or not at all: Django would refuse those.
-        if hasattr(errors, "error_dict"):
-            shown: dict[str, list[ValidationError]] = {}
-            for name, messages in errors.error_dict.items():
-                target = SHOWN_AT.get(name, name)
-                if target not in self.fields:
-                    target = NON_FIELD_ERRORS
-                shown.setdefault(target, []).extend(messages)
-            errors = ValidationError(shown)
-        super()._update_errors(errors)
-
-    def _post_clean(self) -> None:
-        # The model's own check of its constraints runs here, and names a broken one only by
-        # its name; where event_problems says the same in words, the words are shown instead.
-        super()._post_clean()
-        problems = event_problems(self.instance)
-        if not problems:
-            return
-        self._drop_constraint_errors()
-        for name, messages in problems.items():
-            shown = SHOWN_AT.get(name, name)
-            target = shown if shown in self.fields else None
-            for message in messages:
-                if message not in self.errors.get(target or NON_FIELD_ERRORS, []):
-                    self.add_error(target, message)
-
-    def _drop_constraint_errors(self) -> None:
-        named = {
-            str(constraint.get_violation_error_message()) for constraint in Event._meta.constraints
-        }
-        general = self._errors.get(NON_FIELD_ERRORS)
-        if not general:
-            return
-        kept = [error for error in general.as_data() if not set(error.messages) & named]
-        if kept:
-            self._errors[NON_FIELD_ERRORS] = self.error_class(kept, error_class="nonfield")
-        else:
-            del self._errors[NON_FIELD_ERRORS]
