@@ -17,6 +17,7 @@ PURE = [
     "jarjestokartta.events.phrasing",
     "jarjestokartta.events.phrasing_words",
     "jarjestokartta.events.recurrence",
+    "jarjestokartta.events.repetition",
     "jarjestokartta.events.rrule_reading",
     "jarjestokartta.geography.postal_codes",
     "jarjestokartta.popolo.fieldmap",
