@@ -134,6 +134,8 @@ def test_it_answers_404_for_a_draft_or_an_unknown_event(client):
 
 
 def test_an_organisations_feed_has_what_it_arranges_alone_or_with_others(client, group):
+    """Queries: the organisation; its published events with their municipality; their
+    changes (co-organised ones found by a subquery)."""
     helper = OrganizationFactory()
     shared = WeeklyActivityFactory(organizer=OrganizationFactory())
     shared.co_organizers.add(group.organizer)
@@ -142,7 +144,6 @@ def test_an_organisations_feed_has_what_it_arranges_alone_or_with_others(client,
     url = f"/jarjestot/{group.organizer.slug}/tapahtumat.ics"
     with CaptureQueriesContext(connection) as queries:
         feed = parsed(client.get(url))
-    """The organisation; its published events (with their municipality); their changes."""
     assert len(queries) == 3, [q["sql"] for q in queries]
     assert as_calendar_app_lists(feed) == as_site_lists(group, shared)
     assert group.organizer.name in feed["X-WR-CALNAME"]
