@@ -2,7 +2,7 @@
 the list as iCalendar, CSV or XLSX. Filters mean what they mean on the listing page
 (events/filtering.py)."""
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
@@ -100,6 +100,9 @@ class Filters(Schema):
         modified_after = self.modified_after
         if modified_after and timezone.is_naive(modified_after):
             modified_after = timezone.make_aware(modified_after)
+        if modified_after:
+            # In UTC: PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows (+23:20).
+            modified_after = modified_after.astimezone(UTC)
         return EventFilter(
             organizer=self.organizer,
             body=self.body,

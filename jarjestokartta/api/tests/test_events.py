@@ -206,3 +206,15 @@ def test_the_list_as_csv_and_xlsx(client):
     workbook = client.get(f"{URL}.xlsx", {"kind": "activity"})
     sheet = load_workbook(io.BytesIO(workbook.content)).active
     assert [row[0].value for row in sheet.iter_rows()][1:] == ["Perhekahvila"]
+
+
+def test_a_far_offset_in_modified_after_is_read_not_a_server_error(client):
+    # PostgreSQL takes offsets up to ±15:59 only; ISO 8601 (and schemathesis) give +23:20.
+    EventFactory()
+    assert ids(client, modified_after="2463-07-29T23:58:28.699+23:20") == []
+    assert (
+        client.get(
+            "/api/v1/organizations", {"modified_after": "2000-01-01T00:00+23:20"}
+        ).status_code
+        == 200
+    )
