@@ -6,6 +6,12 @@ from jarjestokartta.diagram.views import diagram_page
 from jarjestokartta.directory.area_pages import area_detail, area_download
 from jarjestokartta.directory.home import home
 from jarjestokartta.directory.views import organization_vcard
+from jarjestokartta.events.calendar_views import (
+    body_meetings_ics,
+    event_ics,
+    event_list_ics,
+    organization_ics,
+)
 from jarjestokartta.search.views import search_download, search_page
 from jarjestokartta.structures.views import organization_detail
 
@@ -18,6 +24,11 @@ urlpatterns = [
     re_path(r"^haku/jarjestot\.(?P<format>csv|xlsx)$", search_download, name="search-download"),
     path("jarjestot/<slug:slug>/", organization_detail, name="organization"),
     path("jarjestot/<slug:slug>/vcard/", organization_vcard, name="organization-vcard"),
+    # iCalendar feeds (events/calendar_views.py); ".ics" never clashes with the pages' "/".
+    path("jarjestot/<slug:slug>/tapahtumat.ics", organization_ics, name="organization-ics"),
+    path("jarjestot/<slug:slug>/kokoukset.ics", body_meetings_ics, name="body-meetings-ics"),
+    path("tapahtumat.ics", event_list_ics, name="event-list-ics"),
+    path("tapahtumat/<slug:slug>.ics", event_ics, name="event-ics"),
     path("alueet/<slug:slug>/", area_detail, name="area"),
     re_path(
         r"^alueet/(?P<slug>[-\w]+)/jarjestot\.(?P<format>csv|xlsx)$",

@@ -1,6 +1,7 @@
 """Organisations: the filtered list, one by id or slug, and the list as CSV or XLSX."""
 
 from collections.abc import Sequence
+from datetime import UTC
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -98,6 +99,9 @@ class Filters(Schema):
         modified_after = self.modified_after
         if modified_after and timezone.is_naive(modified_after):
             modified_after = timezone.make_aware(modified_after)
+        if modified_after:
+            # In UTC: PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows (+23:20).
+            modified_after = modified_after.astimezone(UTC)
         return OrganizationFilter(
             region=self.region,
             municipality=self.municipality,

@@ -6,7 +6,15 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from jarjestokartta.api import diagram, exports, organizations, places, search, structures
+from jarjestokartta.api import (
+    diagram,
+    events,
+    exports,
+    organizations,
+    places,
+    search,
+    structures,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +37,7 @@ api.add_router("/", structures.router)
 api.add_router("/", places.router)
 api.add_router("/", exports.router)
 api.add_router("/", diagram.router)
+api.add_router("/", events.router)
 
 
 @api.exception_handler(ValidationError)

@@ -17,7 +17,10 @@ from simple_history.models import HistoricalChanges
 
 from jarjestokartta.core.columns import column_name, concrete_field
 
-WATCHED_APPS = {"directory", "structures", "geography"}
+WATCHED_APPS = {"directory", "structures", "geography", "events"}
+# Rows made from others and rebuilt in bulk: the stored occurrences follow an Event or
+# OccurrenceChange, whose own save bumps, and store() bumps once when it has written them.
+UNWATCHED_MODELS = {"events.occurrence"}
 ROW = 1
 _state = threading.local()
 
@@ -81,7 +84,11 @@ def deferred() -> Iterator[None]:
 
 
 def _watched(sender: type[models.Model]) -> bool:
-    return sender._meta.app_label in WATCHED_APPS and not issubclass(sender, HistoricalChanges)
+    return (
+        sender._meta.app_label in WATCHED_APPS
+        and sender._meta.label_lower not in UNWATCHED_MODELS
+        and not issubclass(sender, HistoricalChanges)
+    )
 
 
 def _saved_or_deleted(sender: type[models.Model], **kwargs: object) -> None:

@@ -105,9 +105,10 @@ class _Line:
         return text
 
 
-def csv_lines(table: Iterable[list[str]]) -> Iterator[str]:
+def csv_lines(table: Iterable[list[str]], header: list[str] | None = None) -> Iterator[str]:
+    """The table's lines under `header` (the organisations' columns when None)."""
     writer = csv.writer(_Line(), delimiter=";", lineterminator="\r\n")
-    yield "\ufeff" + writer.writerow(headers())
+    yield "\ufeff" + writer.writerow(headers() if header is None else header)
     for values in table:
         yield writer.writerow([_csv_safe(value) for value in values])
 
@@ -120,13 +121,14 @@ def _text_cell(sheet, value: str, bold: bool = False) -> WriteOnlyCell:
     return cell
 
 
-def xlsx_bytes(table: Iterable[list[str]], title: str) -> bytes:
+def xlsx_bytes(table: Iterable[list[str]], title: str, header: list[str] | None = None) -> bytes:
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title[:31])
     sheet.freeze_panes = "A2"
     for letter, width in zip("ABCDEFGHIJKLMNOPQR", (40, 18, 16, 30, 30, 24, 50), strict=False):
         sheet.column_dimensions[letter].width = width
-    sheet.append([_text_cell(sheet, header, bold=True) for header in headers()])
+    columns = headers() if header is None else header
+    sheet.append([_text_cell(sheet, name, bold=True) for name in columns])
     for values in table:
         sheet.append([_text_cell(sheet, value) for value in values])
     buffer = io.BytesIO()

@@ -8,13 +8,21 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from jarjestokartta.core import versions
 from jarjestokartta.events import occurrences
 from jarjestokartta.events.models import Event, OccurrenceChange
 
 
 def _store_after_commit(event_id: int) -> None:
     # After the commit, when the admin's inlines (changes, organisers) are saved too.
-    transaction.on_commit(lambda: occurrences.store([event_id]))
+    transaction.on_commit(lambda: _store(event_id))
+
+
+def _store(event_id: int) -> None:
+    occurrences.store([event_id])
+    # The edit bumped the data version before its occurrences were stored; bump again so that
+    # an API answer cached in between (under the edit's version) is never served again.
+    versions.changed()
 
 
 @receiver(post_save, sender=Event, dispatch_uid="events_event_saved")

@@ -59,7 +59,9 @@ def test_the_check_covers_the_endpoints_of_every_router(document):
         "exports",
         "search",
         "diagram",
+        "events",
     } <= tags
     components = set(document["components"]["schemas"])
     assert {"Organization", "Membership", "OrganizationPage", "Area", "TermPage"} <= components
     assert {"SearchResponse", "Message"} <= components
+    assert {"Event", "EventPage", "Occurrence", "OccurrencePage"} <= components
