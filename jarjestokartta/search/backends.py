@@ -98,7 +98,7 @@ class Filters:
                 parts.append(
                     " AND EXISTS (SELECT 1 FROM events_occurrence o "
                     f"WHERE o.event_id = {alias}.object_id AND o.start < %s "
-                    "AND COALESCE(o.\"end\", o.start) >= %s)"
+                    'AND COALESCE(o."end", o.start) >= %s)'
                 )
                 params += [_day_after(last), _day_start(first)]
         return "".join(parts), params

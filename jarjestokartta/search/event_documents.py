@@ -58,9 +58,7 @@ def load_event_sources(pks: list[int]) -> dict[int, EventSource]:
     """The sources of these events (sorted pks) that are published; drafts are left out."""
     sources = {
         row[0]: EventSource(*row)
-        for row in Event.objects.published()
-        .filter(among("pk", pks))
-        .values_list(*SOURCE_FIELDS)
+        for row in Event.objects.published().filter(among("pk", pks)).values_list(*SOURCE_FIELDS)
     }
     for relation, attribute in ((Event.themes, "themes"), (Event.target_groups, "target_groups")):
         through = relation.through
@@ -142,8 +140,7 @@ def build_event(event: EventSource, areas: AreaContext, day: date) -> Built:
         body_terms=" ".join(analysis.terms_of((text, "fi") for text in body)),
         place_terms=" ".join(places),
         # A cancelled event is still found, to say so, but after those that happen.
-        is_active=event.status != Event.Status.CANCELLED
-        and (last_day is None or last_day >= day),
+        is_active=event.status != Event.Status.CANCELLED and (last_day is None or last_day >= day),
         facets=facets,
         first_day=first_day,
         last_day=last_day,

@@ -143,9 +143,7 @@ def index_organizations(
     return len(ids)
 
 
-def _write(
-    built: dict[int, Built], engine: Backend, delta: Counter[str], kind: str = KIND
-) -> None:
+def _write(built: dict[int, Built], engine: Backend, delta: Counter[str], kind: str = KIND) -> None:
     """Replace the documents of these objects: old terms out of the vocabulary, new ones in.
 
     Changed documents are deleted and inserted anew rather than updated: Django's bulk_update

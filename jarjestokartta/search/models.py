@@ -79,7 +79,7 @@ class SearchFacet(models.Model):
     )
     facet = models.CharField(
         max_length=20,
-        help_text=_("region, municipality, classification, event_kind, theme or target_group."),
+        help_text=_("Region, municipality, classification, event_kind, theme, target group."),
     )
     value = models.CharField(
         max_length=50, help_text=_("An area's, theme's or target group's id, or a kind.")

@@ -193,7 +193,7 @@ def when_filters(
     if start is None and end is None:
         filters.from_day = today
         return filters
-    first, last = start or today, end or date.max
+    first, last = start or min(today, end or today), end or date.max
     if first > last:
         raise BadSearch(_("the end date is before the start date"))
     filters.between = (first, last)
@@ -214,6 +214,8 @@ def search_organizations(
 ) -> SearchPage:
     """Organisations and events: what has no occurrence from today on is left out unless
     dates are asked (when_filters)."""
+    if start and end and start > end:
+        raise BadSearch(_("the end date is before the start date"))
     if not 1 <= limit <= MAX_LIMIT:
         raise BadSearch(f"limit must be between 1 and {MAX_LIMIT}")
     if offset < 0:
@@ -243,7 +245,7 @@ def _results(outcome: Outcome, start: date | None) -> list[SearchResult]:
     if event_ids:
         urls[SearchDocument.Kind.EVENT] = event_urls()
     results: list[SearchResult] = []
-    for _, kind, object_id, title, popolo_id, slug, abstract, area_name in outcome.hits:
+    for _id, kind, object_id, title, popolo_id, slug, abstract, area_name in outcome.hits:
         detail = details.get(object_id) if kind == SearchDocument.Kind.EVENT else None
         next_start = detail.next_start if detail else None
         results.append(
@@ -260,4 +262,3 @@ def _results(outcome: Outcome, start: date | None) -> list[SearchResult]:
             }
         )
     return results
-

@@ -28,31 +28,43 @@ def remove_event_documents(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('search', '0003_help_texts'),
+        ("search", "0003_help_texts"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='searchdocument',
-            name='first_day',
-            field=models.DateField(blank=True, help_text="An event's first day; empty for an organisation.", null=True),
+            model_name="searchdocument",
+            name="first_day",
+            field=models.DateField(
+                blank=True, help_text="An event's first day; empty for an organisation.", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='searchdocument',
-            name='last_day',
-            field=models.DateField(blank=True, help_text="The day an event's last occurrence ends; empty when it goes on.", null=True),
+            model_name="searchdocument",
+            name="last_day",
+            field=models.DateField(
+                blank=True,
+                help_text="The day an event's last occurrence ends; empty when it goes on.",
+                null=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='searchdocument',
-            name='kind',
-            field=models.CharField(choices=[('organization', 'organisation'), ('event', 'activity or event')], help_text='What kind of object is found by the document.', max_length=20),
+            model_name="searchdocument",
+            name="kind",
+            field=models.CharField(
+                choices=[("organization", "organisation"), ("event", "activity or event")],
+                help_text="What kind of object is found by the document.",
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='searchfacet',
-            name='facet',
-            field=models.CharField(help_text='region, municipality, classification, event_kind, theme or target_group.', max_length=20),
+            model_name="searchfacet",
+            name="facet",
+            field=models.CharField(
+                help_text="Region, municipality, classification, event_kind, theme, target group.",
+                max_length=20,
+            ),
         ),
         migrations.RunPython(migrations.RunPython.noop, remove_event_documents),
     ]
