@@ -8,6 +8,7 @@ required group; optional groups only add to its score.
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db import connection
 from django.db.backends.utils import CursorWrapper
@@ -26,7 +27,7 @@ DocumentRow = tuple[object, ...]
 # The terms of a document for the full-text table: its id, then name, other, body and places.
 TermsRow = tuple[int, str, str, str, str]
 # A piece of SQL and its parameters.
-Sql = tuple[str, list[object]]
+Sql = tuple[str, list[Any]]
 
 # Weights: the name above other names and abbreviations, above places, above the text.
 SQLITE_WEIGHTS = "10.0, 6.0, 1.0, 2.0"  # columns: name, other, body, places
@@ -77,7 +78,7 @@ class Filters:
     def document_sql(self, alias: str = "d") -> "Sql":
         """Conditions on the document row `alias`, each starting with " AND "."""
         parts: list[str] = []
-        params: list[object] = []
+        params: list[Any] = []
         if self.kind:
             parts.append(f" AND {alias}.kind = %s")
             params.append(self.kind)
@@ -105,7 +106,7 @@ class Filters:
 
     def sql(self, column: str) -> Sql:
         parts: list[str] = []
-        params: list[object] = []
+        params: list[Any] = []
         for facet, values in self.values.items():
             marks = ", ".join(["%s"] * len(values))
             parts.append(
@@ -192,7 +193,7 @@ class SqliteBackend:
 
     def matching_ids_sql(self, query: EngineQuery, filters: Filters | None = None) -> Sql:
         # Optional groups never change which documents match, only their order.
-        expression: list[object] = [self.expression(query.matching_only())]
+        expression: list[Any] = [self.expression(query.matching_only())]
         where, params = filters.document_sql("d") if filters else ("", [])
         if not where:
             return "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s", expression
@@ -213,7 +214,7 @@ class SqliteBackend:
         on_rows, row_params = filters.document_sql("d")
         where, params = where + on_rows, [*params, *row_params]
         alias = "0"
-        alias_params: list[object] = []
+        alias_params: list[Any] = []
         if query.alias_tier:
             alias = "f.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
             alias_params = [self.alias_expression(query)]
@@ -305,7 +306,7 @@ class PostgresBackend:
         where, params = where + on_rows, [*params, *row_params]
         expression = self.expression(query)
         alias = ""
-        alias_params: list[object] = []
+        alias_params: list[Any] = []
         if query.alias_tier:
             alias = "d.vector @@ to_tsquery('simple', %s) DESC, "
             alias_params = [self.alias_expression(query)]

@@ -103,5 +103,5 @@ def _event_relation_changed(
         index.events_changed(pk_set)
 
 
-for relation in (Event.themes, Event.target_groups):
-    m2m_changed.connect(_event_relation_changed, sender=relation.through, weak=False)
+for event_relation in (Event.themes, Event.target_groups):
+    m2m_changed.connect(_event_relation_changed, sender=event_relation.through, weak=False)

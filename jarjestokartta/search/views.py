@@ -53,7 +53,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 chosen={facet: chosen[facet] for facet in FACETS},
                 limit=PAGE_SIZE,
                 offset=(number - 1) * PAGE_SIZE,
-                type=(chosen["type"] or [None])[0],
+                type=chosen["type"][0] if chosen["type"] else None,
                 start=read_day(when["start"], "start"),
                 end=read_day(when["end"], "end"),
             )

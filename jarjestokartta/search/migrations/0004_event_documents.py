@@ -10,7 +10,7 @@ def remove_event_documents(apps, schema_editor):
     document = apps.get_model("search", "SearchDocument")
     term = apps.get_model("search", "SearchTerm")
     events = list(document.objects.filter(kind="event"))
-    delta = Counter()
+    delta: Counter[str] = Counter()
     for doc in events:
         delta.update(
             set(f"{doc.name_terms} {doc.other_terms} {doc.body_terms} {doc.place_terms}".split())

@@ -1,6 +1,7 @@
 """Activities and events in the search: found by Finnish word forms, kept current, by date."""
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -27,16 +28,18 @@ def days_from_today(days: int, hour: int = 17) -> datetime:
 def coming(**fields: object) -> Event:
     """A one-off event next week."""
     start = days_from_today(7)
-    return EventFactory.create(start=start, end=start + timedelta(hours=2), **fields)
+    event: Event = EventFactory.create(start=start, end=start + timedelta(hours=2), **fields)
+    return event
 
 
 def past(**fields: object) -> Event:
     """A one-off event a month ago."""
     start = days_from_today(-30)
-    return EventFactory.create(start=start, end=start + timedelta(hours=2), **fields)
+    event: Event = EventFactory.create(start=start, end=start + timedelta(hours=2), **fields)
+    return event
 
 
-def names(q: str = "", **kwargs: object) -> list[str]:
+def names(q: str = "", **kwargs: Any) -> list[str]:
     return [r["name"] for r in search_organizations(q=q, chosen={}, **kwargs).results]
 
 
