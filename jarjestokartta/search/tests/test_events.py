@@ -11,6 +11,7 @@ from jarjestokartta.directory.tests.factories import OrganizationFactory
 from jarjestokartta.events import occurrences
 from jarjestokartta.events.models import Event
 from jarjestokartta.events.tests.factories import EventFactory, WeeklyActivityFactory
+from jarjestokartta.search.event_matching import event_ids_matching
 from jarjestokartta.search.models import SearchDocument
 from jarjestokartta.search.service import search_organizations
 
@@ -205,3 +206,12 @@ def test_the_api_answers_an_unknown_type_with_a_json_error(client):
     response = client.get("/api/v1/search", {"type": "person"})
     assert response.status_code in (400, 422)
     assert "detail" in response.json()
+
+
+def test_the_listing_words_filter_gets_the_events_its_words_find():
+    cafe = coming(name="Perhekahvila Tupa")
+    coming(name="Lukupiiri")
+    OrganizationFactory.create(name="Perhekahvila Pikkupiha ry", slug="pikkupiha")
+    assert event_ids_matching("perhekahvilaan") == [cafe.pk]
+    assert event_ids_matching("qwxzvy") == []
+    assert event_ids_matching("  ") is None
