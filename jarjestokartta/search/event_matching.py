@@ -22,9 +22,7 @@ def event_ids_matching(q: str) -> list[int] | None:
     query = engine_query(words, vocab)
     if not query.required:
         return []
-    matching, params = backend().matching_ids_sql(
-        query, Filters(kind=SearchDocument.Kind.EVENT)
-    )
+    matching, params = backend().matching_ids_sql(query, Filters(kind=SearchDocument.Kind.EVENT))
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT object_id FROM search_searchdocument WHERE id IN ({matching})", params
