@@ -7,9 +7,12 @@ required group; optional groups only add to its score.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db import connection
 from django.db.backends.utils import CursorWrapper
+from django.utils import timezone
 
 from jarjestokartta.core.bulk import Rows, chunks
 from jarjestokartta.search.models import SearchDocument
@@ -24,7 +27,7 @@ DocumentRow = tuple[object, ...]
 # The terms of a document for the full-text table: its id, then name, other, body and places.
 TermsRow = tuple[int, str, str, str, str]
 # A piece of SQL and its parameters.
-Sql = tuple[str, list[str]]
+Sql = tuple[str, list[Any]]
 
 # Weights: the name above other names and abbreviations, above places, above the text.
 SQLITE_WEIGHTS = "10.0, 6.0, 1.0, 2.0"  # columns: name, other, body, places
@@ -51,12 +54,59 @@ class EngineQuery:
 
 @dataclass
 class Filters:
-    """facet -> accepted values; documents must have one of the values of every facet."""
+    """facet -> accepted values; documents must have one of the values of every facet.
+
+    The conditions on the document row itself (its type, when it happens) are apart, in
+    `document_sql`, as they are checked on the row a query reads anyway, not by a subquery
+    over the facets.
+    """
 
     values: dict[str, list[str]] = field(default_factory=dict)
+    # Only documents of this kind (SearchDocument.Kind), or all.
+    kind: str | None = None
+    # Only what goes on this day or later: events whose last day is not before it.
+    from_day: date | None = None
+    # Only events with an occurrence from the first to the last day (both included);
+    # `stored` holds the window in which events/occurrences.py stores them ahead.
+    between: tuple[date, date] | None = None
+    stored: tuple[date, date] | None = None
 
-    def sql(self, column: str) -> tuple[str, list[str]]:
-        parts, params = [], []
+    @property
+    def on_documents(self) -> bool:
+        return bool(self.kind or self.from_day or self.between)
+
+    def document_sql(self, alias: str = "d") -> "Sql":
+        """Conditions on the document row `alias`, each starting with " AND "."""
+        parts: list[str] = []
+        params: list[Any] = []
+        if self.kind:
+            parts.append(f" AND {alias}.kind = %s")
+            params.append(self.kind)
+        if self.from_day:
+            parts.append(f" AND ({alias}.last_day IS NULL OR {alias}.last_day >= %s)")
+            params.append(self.from_day)
+        if self.between:
+            first, last = self.between
+            # An organisation has no first day, so dates find events only.
+            parts.append(
+                f" AND {alias}.first_day <= %s"
+                f" AND ({alias}.last_day IS NULL OR {alias}.last_day >= %s)"
+            )
+            params += [last, first]
+            if self.stored and self.stored[0] <= first and last <= self.stored[1]:
+                # Within the stored window the occurrences themselves are asked: a weekly
+                # group that skips the range, or a rule that goes on, is checked exactly.
+                parts.append(
+                    " AND EXISTS (SELECT 1 FROM events_occurrence o "
+                    f"WHERE o.event_id = {alias}.object_id AND o.start < %s "
+                    'AND COALESCE(o."end", o.start) >= %s)'
+                )
+                params += [_day_after(last), _day_start(first)]
+        return "".join(parts), params
+
+    def sql(self, column: str) -> Sql:
+        parts: list[str] = []
+        params: list[Any] = []
         for facet, values in self.values.items():
             marks = ", ".join(["%s"] * len(values))
             parts.append(
@@ -65,6 +115,14 @@ class Filters:
             )
             params += [facet, *values]
         return "".join(parts), params
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, timezone.get_default_timezone())
+
+
+def _day_after(day: date) -> datetime:
+    return _day_start(day + timedelta(days=1))
 
 
 def _quote_fts(term: str) -> str:
@@ -89,6 +147,8 @@ DOCUMENT_COLUMNS = [
     "body_terms",
     "place_terms",
     "is_active",
+    "first_day",
+    "last_day",
 ]
 
 
@@ -131,11 +191,16 @@ class SqliteBackend:
     def analyze(self, cursor: CursorWrapper) -> None:
         pass  # SQLite plans well enough without fresh statistics
 
-    def matching_ids_sql(self, query: EngineQuery) -> Sql:
+    def matching_ids_sql(self, query: EngineQuery, filters: Filters | None = None) -> Sql:
         # Optional groups never change which documents match, only their order.
+        expression: list[Any] = [self.expression(query.matching_only())]
+        where, params = filters.document_sql("d") if filters else ("", [])
+        if not where:
+            return "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s", expression
         return (
-            "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s",
-            [self.expression(query.matching_only())],
+            "SELECT f.rowid AS id FROM search_fts f JOIN search_searchdocument d "
+            f"ON d.id = f.rowid WHERE search_fts MATCH %s{where}",
+            [*expression, *params],
         )
 
     def alias_expression(self, query: EngineQuery) -> str:
@@ -146,8 +211,10 @@ class SqliteBackend:
 
     def ranked(self, query: EngineQuery, filters: Filters, limit: int, offset: int) -> list[Hit]:
         where, params = filters.sql("f.rowid")
+        on_rows, row_params = filters.document_sql("d")
+        where, params = where + on_rows, [*params, *row_params]
         alias = "0"
-        alias_params: list[str] = []
+        alias_params: list[Any] = []
         if query.alias_tier:
             alias = "f.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
             alias_params = [self.alias_expression(query)]
@@ -173,7 +240,7 @@ class PostgresBackend:
     )
 
     # The array type each document column is sent as.
-    ARRAYS = ["text", "bigint", *["text"] * 9, "boolean"]
+    ARRAYS = ["text", "bigint", *["text"] * 9, "boolean", "date", "date"]
 
     def insert_documents(self, cursor: CursorWrapper, rows: Sequence[DocumentRow]) -> None:
         """New document rows (DOCUMENT_COLUMNS) with their vector, in one statement.
@@ -219,10 +286,12 @@ class PostgresBackend:
         cursor.execute("ANALYZE search_searchdocument")
         cursor.execute("ANALYZE search_searchfacet")
 
-    def matching_ids_sql(self, query: EngineQuery) -> Sql:
+    def matching_ids_sql(self, query: EngineQuery, filters: Filters | None = None) -> Sql:
+        where, params = filters.document_sql("d") if filters else ("", [])
         return (
-            "SELECT id FROM search_searchdocument WHERE vector @@ to_tsquery('simple', %s)",
-            [self.expression(query.matching_only())],
+            "SELECT d.id FROM search_searchdocument d "
+            f"WHERE d.vector @@ to_tsquery('simple', %s){where}",
+            [self.expression(query.matching_only()), *params],
         )
 
     def alias_expression(self, query: EngineQuery) -> str:
@@ -233,9 +302,11 @@ class PostgresBackend:
 
     def ranked(self, query: EngineQuery, filters: Filters, limit: int, offset: int) -> list[Hit]:
         where, params = filters.sql("d.id")
+        on_rows, row_params = filters.document_sql("d")
+        where, params = where + on_rows, [*params, *row_params]
         expression = self.expression(query)
         alias = ""
-        alias_params: list[str] = []
+        alias_params: list[Any] = []
         if query.alias_tier:
             alias = "d.vector @@ to_tsquery('simple', %s) DESC, "
             alias_params = [self.alias_expression(query)]

@@ -25,6 +25,8 @@ class Built:
     place_terms: str
     is_active: bool
     facets: list[tuple[str, str]] = field(default_factory=list)
+    first_day: date | None = None  # an event's dates (event_documents.py)
+    last_day: date | None = None
 
     def all_terms(self) -> set[str]:
         return set(

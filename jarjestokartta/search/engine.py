@@ -14,7 +14,10 @@ COMMON_SHARE = 0.10
 # An optional word in more than this share tells documents apart too little to be worth the
 # time of scoring it (in the national data "yhdistys" is in nearly every document).
 SCORING_SHARE = 0.30
-FACETS = ("region", "municipality", "classification", "theme", "target_group")
+FACETS = ("region", "municipality", "classification", "event_kind", "theme", "target_group")
+# Every organisation has one classification and every event one kind: their counts add up to
+# the matches of each type (no query of its own, and no facet row more per document).
+TYPE_FACETS = {"organization": "classification", "event": "event_kind"}
 
 
 @dataclass
@@ -109,6 +112,9 @@ def engine_query(words: list[QueryWord], vocab: Vocabulary) -> EngineQuery:
 def _facets(matching: Sql | None, filters: Filters) -> dict[str, dict[str, int]]:
     where, params = filters.sql("document_id")
     sql = "SELECT facet, value, count(*) FROM search_searchfacet WHERE 1 = 1"
+    if matching is None and filters.on_documents:
+        on_rows, row_params = filters.document_sql("d")
+        matching = (f"SELECT d.id FROM search_searchdocument d WHERE 1 = 1{on_rows}", row_params)
     if matching is not None:
         clause, matching_params = backend().within("document_id", matching)
         sql += f" AND {clause}"
@@ -125,6 +131,8 @@ def _facets(matching: Sql | None, filters: Filters) -> dict[str, dict[str, int]]
 def _browse(filters: Filters, limit: int, offset: int) -> Outcome:
     """No words: every document the filters allow, by name."""
     where, params = filters.sql("d.id")
+    on_rows, row_params = filters.document_sql("d")
+    where, params = where + on_rows, [*params, *row_params]
     facets = _facets(None, filters)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -147,20 +155,24 @@ def search(text: str, filters: Filters, limit: int = 20, offset: int = 0) -> Out
     if not query.required:
         return Outcome(0, [], {f: {} for f in FACETS}, words, suggestion)
 
-    facets = _facets(engine.matching_ids_sql(query), filters)
+    facets = _facets(engine.matching_ids_sql(query, filters), filters)
     count = _count_from(facets)
     partial = False
     if count == 0 and len(query.required) > 1:
         # No document has every word: show those with some of them, the most first.
         query = EngineQuery(required=query.required, any_required=True)
-        facets = _facets(engine.matching_ids_sql(query), filters)
+        facets = _facets(engine.matching_ids_sql(query, filters), filters)
         count = _count_from(facets)
         partial = count > 0
     hits = engine.ranked(query, filters, limit, offset) if count else []
     return Outcome(count, hits, facets, words, suggestion, partial)
 
 
+def type_counts(facets: dict[str, dict[str, int]]) -> dict[str, int]:
+    """The matches of each type, from the facet that every document of the type has once."""
+    return {kind: sum(facets.get(facet, {}).values()) for kind, facet in TYPE_FACETS.items()}
+
+
 def _count_from(facets: dict[str, dict[str, int]]) -> int:
-    """Every document has exactly one classification, so its counts add up to the matches
-    (one query fewer than counting them apart)."""
-    return sum(facets["classification"].values())
+    """The matches, from the type counts (one query fewer than counting them apart)."""
+    return sum(type_counts(facets).values())

@@ -13,6 +13,7 @@ class SearchDocument(models.Model):
 
     class Kind(models.TextChoices):
         ORGANIZATION = "organization", _("organisation")
+        EVENT = "event", _("activity or event")
 
     kind = models.CharField(
         max_length=20,
@@ -36,6 +37,16 @@ class SearchDocument(models.Model):
     place_terms = models.TextField(blank=True, help_text=_("Names of the areas it is located in."))
     is_active = models.BooleanField(
         default=True, help_text=_("Whether it was active when indexed; active ones come first.")
+    )
+    # An event's dates, so that "from today on" is one condition on the row already read;
+    # empty for an organisation, which does not happen on dates.
+    first_day = models.DateField(
+        null=True, blank=True, help_text=_("An event's first day; empty for an organisation.")
+    )
+    last_day = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("The day an event's last occurrence ends; empty when it goes on."),
     )
     vector = SearchVectorField(
         null=True,
@@ -68,7 +79,7 @@ class SearchFacet(models.Model):
     )
     facet = models.CharField(
         max_length=20,
-        help_text=_("region, municipality, classification, theme or target_group."),
+        help_text=_("Region, municipality, classification, event_kind, theme, target group."),
     )
     value = models.CharField(
         max_length=50, help_text=_("An area's, theme's or target group's id, or a kind.")

@@ -2,18 +2,28 @@
 
 import time
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from datetime import time as day_time
 from typing import NotRequired, TypedDict
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from jarjestokartta.directory.links import organization_urls
 from jarjestokartta.directory.models import Organization, TargetGroup, Theme
+from jarjestokartta.events import occurrences
+from jarjestokartta.events.models import Event
 from jarjestokartta.geography.models import Area, AreaKind
 from jarjestokartta.search import index
 from jarjestokartta.search.backends import Filters
-from jarjestokartta.search.engine import FACETS, Outcome, search
+from jarjestokartta.search.engine import FACETS, Outcome, search, type_counts
+from jarjestokartta.search.event_results import event_details, event_urls
+from jarjestokartta.search.models import SearchDocument
 from jarjestokartta.search.vocabulary import MAX_AGE_SECONDS
+
+TYPES = tuple(SearchDocument.Kind.values)
 
 MAX_LIMIT = 100
 
@@ -23,7 +33,7 @@ class BadSearch(ValueError):
 
 
 class SearchResult(TypedDict):
-    """One organisation found, as the API sends it (api.py's SearchResult)."""
+    """One organisation or event found, as the API sends it (api.py's SearchResult)."""
 
     type: str
     id: str
@@ -31,9 +41,14 @@ class SearchResult(TypedDict):
     abstract: str
     area: str | None
     url: str
+    # An event's: who organises it, its status, its next occurrence (ISO, with offset).
+    organizer: str | None
+    status: str | None
+    next_start: str | None
     # Set by the search page for its template, never by the search itself.
     name_html: NotRequired[SafeString]
     abstract_html: NotRequired[SafeString]
+    next_when: NotRequired[str]  # the next occurrence in words ("ti 8.12.2026 klo 17")
 
 
 class FacetValue(TypedDict):
@@ -73,12 +88,13 @@ def filters_from(chosen: dict[str, list[str]]) -> Filters:
         wanted = [value for value in given if value]
         if not wanted:
             continue
-        if facet == "classification":
-            unknown = set(wanted) - set(Organization.Kind.values)
+        if facet in ("classification", "event_kind"):
+            kinds = Organization.Kind.values if facet == "classification" else Event.Kind.values
+            unknown = set(wanted) - set(kinds)
             if unknown:
                 raise BadSearch(
-                    f"unknown classification {sorted(unknown)[0]!r}; one of: "
-                    + ", ".join(Organization.Kind.values)
+                    f"unknown {facet.replace('_', ' ')} {sorted(unknown)[0]!r}; one of: "
+                    + ", ".join(kinds)
                 )
             values[facet] = wanted
             continue
@@ -118,12 +134,21 @@ def _label_maps() -> dict[str, dict[str, tuple[str, str]]]:
 
 def _facet_labels(counts: dict[str, dict[str, int]]) -> dict[str, list[FacetValue]]:
     labelled: dict[str, list[FacetValue]] = {}
-    kinds = dict(Organization.Kind.choices)
+    kinds = {
+        "classification": dict(Organization.Kind.choices),
+        "event_kind": dict(Event.Kind.choices),
+    }
     maps = _label_maps()
+    type_names = {"organization": _("Organisations"), "event": _("Activities and events")}
+    labelled["type"] = [
+        {"value": kind, "label": str(type_names[kind]), "count": count}
+        for kind, count in type_counts(counts).items()
+        if count
+    ]
     for facet in FACETS:
         found = counts.get(facet, {})
-        if facet == "classification":
-            names = {value: (value, str(kinds.get(value, value))) for value in found}
+        if facet in kinds:
+            names = {value: (value, str(kinds[facet].get(value, value))) for value in found}
         else:
             names = maps[facet]
         items: list[FacetValue] = [
@@ -135,26 +160,69 @@ def _facet_labels(counts: dict[str, dict[str, int]]) -> dict[str, list[FacetValu
     return labelled
 
 
+def read_day(raw: str | None, name: str) -> date | None:
+    """A YYYY-MM-DD parameter as a date, empty as None; BadSearch names a bad one."""
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise BadSearch(
+            _("%(name)s must be a date as YYYY-MM-DD, e.g. 2026-12-31") % {"name": name}
+        ) from None
+
+
+def when_filters(
+    filters: Filters,
+    *,
+    type: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    today: date | None = None,
+) -> Filters:
+    """The type and dates asked on top of the facet filters.
+
+    With no dates, what has no occurrence from today on is left out (an organisation always
+    stays). Dates find events only: those with an occurrence from `start` to `end`; a start
+    alone means from then on, an end alone from today to then.
+    """
+    if type and type not in TYPES:
+        raise BadSearch(f"unknown type {type!r}; one of: " + ", ".join(TYPES))
+    today = today or timezone.localdate()
+    filters.kind = type or None
+    if start is None and end is None:
+        filters.from_day = today
+        return filters
+    first, last = start or min(today, end or today), end or date.max
+    if first > last:
+        raise BadSearch(_("the end date is before the start date"))
+    filters.between = (first, last)
+    filters.stored = tuple(moment.date() for moment in occurrences.window(today))  # type: ignore[assignment]
+    return filters
+
+
 def search_organizations(
-    *, q: str, chosen: dict[str, list[str]], limit: int = 20, offset: int = 0
+    *,
+    q: str,
+    chosen: dict[str, list[str]],
+    limit: int = 20,
+    offset: int = 0,
+    type: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    today: date | None = None,
 ) -> SearchPage:
+    """Organisations and events: what has no occurrence from today on is left out unless
+    dates are asked (when_filters)."""
+    if start and end and start > end:
+        raise BadSearch(_("the end date is before the start date"))
     if not 1 <= limit <= MAX_LIMIT:
         raise BadSearch(f"limit must be between 1 and {MAX_LIMIT}")
     if offset < 0:
         raise BadSearch("offset must not be negative")
-    outcome = search(q, filters_from(chosen), limit, offset)
-    url = organization_urls()  # one reverse() for the page, not one per result
-    results: list[SearchResult] = [
-        {
-            "type": kind,
-            "id": popolo_id,
-            "name": title,
-            "abstract": abstract,
-            "area": area_name or None,
-            "url": url(slug),
-        }
-        for _, kind, _, title, popolo_id, slug, abstract, area_name in outcome.hits
-    ]
+    filters = when_filters(filters_from(chosen), type=type, start=start, end=end, today=today)
+    outcome = search(q, filters, limit, offset)
+    results = _results(outcome, start)
     return SearchPage(
         count=outcome.count,
         results=results,
@@ -163,3 +231,34 @@ def search_organizations(
         partial=outcome.partial,
         outcome=outcome,
     )
+
+
+def _results(outcome: Outcome, start: date | None) -> list[SearchResult]:
+    """The hits as results; events get their organiser and next occurrence (one query)."""
+    event_ids = [hit[2] for hit in outcome.hits if hit[1] == SearchDocument.Kind.EVENT]
+    now = timezone.now()
+    if start is not None:
+        now = datetime.combine(start, day_time.min, timezone.get_default_timezone())
+    details = event_details(event_ids, now)
+    # One reverse() a page, not one per result.
+    urls = {SearchDocument.Kind.ORGANIZATION: organization_urls()}
+    if event_ids:
+        urls[SearchDocument.Kind.EVENT] = event_urls()
+    results: list[SearchResult] = []
+    for _id, kind, object_id, title, popolo_id, slug, abstract, area_name in outcome.hits:
+        detail = details.get(object_id) if kind == SearchDocument.Kind.EVENT else None
+        next_start = detail.next_start if detail else None
+        results.append(
+            {
+                "type": kind,
+                "id": popolo_id,
+                "name": title,
+                "abstract": abstract,
+                "area": area_name or None,
+                "url": urls[SearchDocument.Kind(kind)](slug),
+                "organizer": detail.organizer if detail else None,
+                "status": detail.status if detail else None,
+                "next_start": timezone.localtime(next_start).isoformat() if next_start else None,
+            }
+        )
+    return results

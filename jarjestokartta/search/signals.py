@@ -7,6 +7,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from jarjestokartta.directory.models import Organization, OtherName, TargetGroup, Theme
+from jarjestokartta.events.models import Event
 from jarjestokartta.search import index
 
 
@@ -16,6 +17,8 @@ def organization_saved(
 ) -> None:
     if not raw:
         index.organization_changed(instance.pk)
+        # Its events are found by its name too.
+        index.events_changed(instance.organized_events.values_list("pk", flat=True))
 
 
 @receiver(post_delete, sender=Organization)
@@ -70,3 +73,35 @@ def term_renamed(
     with index.deferred():
         for pk in instance.organization_set.values_list("pk", flat=True):
             index.organization_changed(pk)
+        index.events_changed(instance.events.values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=Event)
+def event_saved(sender: type[Event], instance: Event, raw: bool = False, **kwargs: object) -> None:
+    if not raw:
+        index.events_changed([instance.pk])
+
+
+@receiver(post_delete, sender=Event)
+def event_deleted(sender: type[Event], instance: Event, **kwargs: object) -> None:
+    index.remove_events([instance.pk])
+
+
+def _event_relation_changed(
+    sender: type[models.Model],
+    instance: models.Model,
+    action: str,
+    reverse: bool,
+    pk_set: Set[int] | None,
+    **kwargs: object,
+) -> None:
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if not reverse:
+        index.events_changed([instance.pk])
+    elif pk_set:
+        index.events_changed(pk_set)
+
+
+for event_relation in (Event.themes, Event.target_groups):
+    m2m_changed.connect(_event_relation_changed, sender=event_relation.through, weak=False)

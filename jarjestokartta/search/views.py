@@ -1,3 +1,4 @@
+from datetime import datetime
 from typing import TypedDict
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -8,9 +9,16 @@ from django.utils.http import urlencode
 from jarjestokartta.core.bulk import chunks
 from jarjestokartta.directory import tabular
 from jarjestokartta.directory.models import Organization
+from jarjestokartta.events.phrasing import describe_occurrence
 from jarjestokartta.search.engine import FACETS, search
 from jarjestokartta.search.highlight import highlight, shorten
-from jarjestokartta.search.service import BadSearch, filters_from, search_organizations
+from jarjestokartta.search.service import (
+    BadSearch,
+    filters_from,
+    read_day,
+    search_organizations,
+    when_filters,
+)
 
 PAGE_SIZE = 20
 # A download holds at most this many of the best matches; a region's list has no limit.
@@ -27,18 +35,27 @@ def _page_number(raw: str | None) -> int:
 def search_page(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:200]
     chosen = {facet: request.GET.getlist(facet) for facet in FACETS}
+    chosen["type"] = request.GET.getlist("type")[:1]
+    when = {name: request.GET.get(name, "").strip()[:20] for name in ("start", "end")}
     number = _page_number(request.GET.get("sivu"))
     context = {
         "q": q,
         "chosen": chosen,
-        "searched": bool(q) or any(chosen.values()),
+        "when": when,
+        "searched": bool(q) or any(chosen.values()) or any(when.values()),
         "download_limit": DOWNLOAD_LIMIT,
     }
     status = 200
     if context["searched"]:
         try:
             page = search_organizations(
-                q=q, chosen=chosen, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE
+                q=q,
+                chosen={facet: chosen[facet] for facet in FACETS},
+                limit=PAGE_SIZE,
+                offset=(number - 1) * PAGE_SIZE,
+                type=chosen["type"][0] if chosen["type"] else None,
+                start=read_day(when["start"], "start"),
+                end=read_day(when["end"], "end"),
             )
         except BadSearch as error:
             context["error"] = str(error)
@@ -48,6 +65,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
             for result in page.results:
                 result["name_html"] = highlight(result["name"], terms)
                 result["abstract_html"] = highlight(shorten(result["abstract"]), terms)
+                if result["next_start"]:
+                    result["next_when"] = describe_occurrence(
+                        start=datetime.fromisoformat(result["next_start"]).replace(tzinfo=None),
+                        end=None,
+                    )
             for facet, values in page.facets.items():
                 for value in values:
                     value["checked"] = value["value"] in chosen.get(facet, [])
@@ -85,7 +107,14 @@ def search_download(request: HttpRequest, format: str) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:200]
     chosen = {facet: request.GET.getlist(facet) for facet in FACETS}
     try:
-        outcome = search(q, filters_from(chosen), DOWNLOAD_LIMIT, 0)
+        # The download is of organisations: an event has no row in the organisations' table.
+        filters = when_filters(
+            filters_from(chosen),
+            type="organization",
+            start=read_day(request.GET.get("start"), "start"),
+            end=read_day(request.GET.get("end"), "end"),
+        )
+        outcome = search(q, filters, DOWNLOAD_LIMIT, 0)
     except BadSearch as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     ids = [hit[4] for hit in outcome.hits]  # backends.HIT_COLUMNS: popolo_id is the fifth

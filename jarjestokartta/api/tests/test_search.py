@@ -17,8 +17,13 @@ def test_it_answers_in_the_documented_shape(client, demo):
         "abstract": first["abstract"],
         "area": "Kuopio",
         "url": "/jarjestot/pohjois-savon-sosiaaliturvayhdistys-ry/",
+        "organizer": None,
+        "status": None,
+        "next_start": None,
     }
     assert set(body["facets"]) == {
+        "type",
+        "event_kind",
         "region",
         "municipality",
         "classification",

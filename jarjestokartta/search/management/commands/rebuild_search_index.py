@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from jarjestokartta.directory.models import Organization
+from jarjestokartta.events.models import Event
 from jarjestokartta.search import analysis
 from jarjestokartta.search.index import rebuild_index
 
@@ -19,7 +20,8 @@ class Command(BaseCommand):
     def handle(self, *args: str, no_progress: bool, **options: object) -> None:
         if not analysis.voikko_available():
             self.stderr.write("Voikko is not available: Finnish words are only stemmed.")
-        total = Organization.objects.count()
-        with tqdm(total=total, unit=" organisations", disable=True if no_progress else None) as bar:
-            indexed = rebuild_index(progress=bar.update)
-        self.stdout.write(self.style.SUCCESS(f"Indexed {indexed} organisations."))
+        total = Organization.objects.count() + Event.objects.count()
+        with tqdm(total=total, unit=" records", disable=True if no_progress else None) as bar:
+            organizations, events = rebuild_index(progress=bar.update)
+        self.stdout.write(self.style.SUCCESS(f"Indexed {organizations} organisations."))
+        self.stdout.write(self.style.SUCCESS(f"Indexed {events} activities and events."))

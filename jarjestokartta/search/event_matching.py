@@ -1,0 +1,30 @@
+"""The events whose words match a query, for the listing's words filter (EventFilter.event_ids).
+
+The listing lists occurrences by day and filters them itself; from the search it needs only
+which events the words find, by the same Finnish-aware reading as the search page.
+"""
+
+from django.db import connection
+
+from jarjestokartta.search.backends import Filters, backend
+from jarjestokartta.search.engine import engine_query, read_query
+from jarjestokartta.search.models import SearchDocument
+from jarjestokartta.search.vocabulary import vocabulary
+
+
+def event_ids_matching(q: str) -> list[int] | None:
+    """The ids of the published events that have every word of `q` (in any Finnish form);
+    None when `q` has no words, so that the caller does not filter by words at all."""
+    vocab = vocabulary()
+    words = read_query(q, vocab)
+    if not words:
+        return None
+    query = engine_query(words, vocab)
+    if not query.required:
+        return []
+    matching, params = backend().matching_ids_sql(query, Filters(kind=SearchDocument.Kind.EVENT))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT object_id FROM search_searchdocument WHERE id IN ({matching})", params
+        )
+        return sorted(row[0] for row in cursor.fetchall())
