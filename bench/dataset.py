@@ -4,7 +4,8 @@ Associations are spread over the 308 municipalities by population; local branche
 the regional districts of national federations; each region and municipality has its
 cooperation bodies (elderly, disability and youth councils, NGO councils, networks, forums,
 partnership tables, working groups, projects) with dated memberships over the years, seats
-held by people on behalf of organisations, deputies and appointing bodies. The same seed and
+held by people on behalf of organisations, deputies and appointing bodies; and their
+activities, events and meetings (bench/events.py). The same seed and
 size always give the same file, byte for byte.
 
 The file is written as it is generated, a record at a time; only ids and the few numbers the
@@ -18,6 +19,7 @@ from typing import IO, Any
 
 from bench.associations import Associations
 from bench.bodies import Bodies
+from bench.events import Events, event_count
 from bench.finland import Counts
 
 # One body per this many organisations: 5,000 at the national 120,000.
@@ -79,7 +81,10 @@ def write_dataset(out: IO[str], organizations: int, seed: int) -> Counts:
         section("posts", generator.posts)
         memberships.seek(0)
         section("memberships", (json.loads(line) for line in memberships))
+        events = Events(generator, event_count(organizations))
+        section("events", events)
         out.write("\n}\n")
     generator.counts.persons = len(generator.persons)
     generator.counts.posts = len(generator.posts)
+    generator.counts.events = events.number
     return generator.counts

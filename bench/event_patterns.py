@@ -4,6 +4,8 @@ associations do, where they meet, and the dates a season leaves out.
 Names are plainly invented; the places are kinds of place every town has.
 """
 
+from datetime import date
+
 # By the organisations' themes (bench/patterns.py ACTIVITIES): (kind, name, summary).
 # Kinds: activity (a weekly or monthly group), course, volunteering, event (one-off).
 DOINGS: dict[str, list[tuple[str, str, str]]] = {
@@ -95,21 +97,17 @@ PLACES = [
 ]
 
 # Dates a Finnish season leaves out: Independence Day, Epiphany, Easter 2027 and May Day.
-HOLIDAYS = ["2026-12-06", "2027-01-06", "2027-03-26", "2027-03-29", "2027-05-01"]
-# Seasons: (first day, last day of the rule). Autumn, spring, the whole year's season, and
-# groups that simply go on.
-AUTUMN = ("2026-08-24", "20261218T235959")
-SPRING = ("2027-01-11", "20270531T235959")
-SEASON = ("2026-08-24", "20270531T235959")
-# How often each rhythm occurs among recurring activities, with its RRULE template ({day} the
-# weekday, {nth} the week of the month).
-RHYTHMS = [
-    (6, "FREQ=WEEKLY;BYDAY={day}"),
-    (2, "FREQ=WEEKLY;INTERVAL=2;BYDAY={day}"),
-    (2, "FREQ=MONTHLY;BYDAY={nth}{day}"),
-    (1, "FREQ=WEEKLY;BYDAY={day},{other}"),
-]
-WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+HOLIDAYS = [date(2026, 12, 6), date(2027, 1, 6), date(2027, 3, 26), date(2027, 3, 29)]
+HOLIDAYS.append(date(2027, 5, 1))
+# Seasons: (first day, last day). Autumn, spring, the whole 2026–27 season, and (None) groups
+# that simply go on, with their weights.
+AUTUMN = (date(2026, 8, 24), date(2026, 12, 18))
+SPRING = (date(2027, 1, 11), date(2027, 5, 31))
+SEASON = (date(2026, 8, 24), date(2027, 5, 31))
+SEASONS = [(SEASON, 5), (AUTUMN, 2), (SPRING, 2), (None, 1)]
+# How common each rhythm is among recurring activities: weekly, every other week, the nth
+# weekday of the month, twice a week.
+RHYTHMS = [("weekly", 6), ("fortnightly", 2), ("monthly", 2), ("twice", 1)]
 # The weekdays are not equally busy: weekday evenings most, Sundays least.
 WEEKDAY_WEIGHTS = [5, 6, 6, 5, 2, 2, 1]
 # A body meeting this many times a year meets every INTERVAL months on the nth weekday.

@@ -20,9 +20,11 @@ from zoneinfo import ZoneInfo
 
 from bench import event_patterns as words
 from bench import patterns
+from bench.event_patterns import HOLIDAYS
 from bench.finland import SyntheticFinland
 from bench.places import Municipality
-from jarjestokartta.events.recurrence import parse_rule
+from bench.rhythms import WEEKDAYS, Rhythm
+from jarjestokartta.geography import postal_codes
 
 # 500,000 events for 120,000 organisations; the same proportion at any size.
 EVENTS_PER_ORGANIZATION = 500_000 / 120_000
@@ -40,6 +42,7 @@ MEETINGS_A_YEAR = {
     "forum": [2, 3],
     "project": [4, 6],
 }
+COURSE_STARTS = [date(2026, 9, 7), date(2026, 10, 19), date(2027, 1, 18), date(2027, 3, 8)]
 ON_WEEKDAYS = {
     "MO": "maanantaisin",
     "TU": "tiistaisin",
@@ -138,7 +141,7 @@ class Events:
 
     # --- schedules -------------------------------------------------------------------------
     def weekday(self) -> str:
-        return self.rng.choices(words.WEEKDAYS, words.WEEKDAY_WEIGHTS)[0]
+        return self.rng.choices(WEEKDAYS, words.WEEKDAY_WEIGHTS)[0]
 
     def hours(self, evening: bool = True) -> tuple[time, timedelta]:
         rng = self.rng
@@ -146,46 +149,43 @@ class Events:
         minute = rng.choice([0, 0, 0, 30])
         return time(hour, minute), timedelta(minutes=rng.choice([60, 90, 90, 120, 120, 180]))
 
-    def recurring(self, record: dict[str, Any], rule: str, first_day: str, length: timedelta,
-                  at: time) -> None:
-        """Start on the rule's first date from `first_day`; leave out the holidays it hits."""
-        opening = datetime.combine(date.fromisoformat(first_day), at)
-        start = parse_rule(rule, opening).after(opening, inc=True)
-        assert start is not None, rule
-        record["rrule"] = rule
+    def recurring(
+        self, record: dict[str, Any], rhythm: Rhythm, first_day: date, length: timedelta, at: time
+    ) -> None:
+        """Start on the rhythm's first date from `first_day`; leave out the holidays it hits."""
+        first = rhythm.first(first_day)
+        start = datetime.combine(first, at)
+        record["rrule"] = rhythm.rule
         record["start_date"] = moment(start)
         record["end_date"] = moment(start + length)
-        if "FREQ=WEEKLY" in rule:
-            holidays = [
-                datetime.combine(date.fromisoformat(day), at) for day in words.HOLIDAYS
-            ]
-            rule_dates = parse_rule(rule, start)
-            skipped = [day for day in holidays if day > start and rule_dates.after(
-                day, inc=True) == day]
-            if skipped:
-                record["exdate"] = [moment(day) for day in skipped]
+        skipped = [day for day in HOLIDAYS if day > first and rhythm.gives(first, day)]
+        if skipped:
+            record["exdate"] = [moment(datetime.combine(day, at)) for day in skipped]
         rng = self.rng
-        if rng.random() < 0.02:  # a few single occurrences cancelled
-            later = parse_rule(rule, start).after(start + timedelta(days=rng.randint(7, 90)))
-            if later is not None:
+        if rng.random() < 0.02 and not rhythm.nth:  # a few single occurrences cancelled
+            later = first + timedelta(weeks=rhythm.interval * rng.randint(1, 6))
+            if rhythm.gives(first, later) and later not in skipped:
                 record["changes"] = [
-                    {"original_start": moment(later), "status": "cancelled",
-                     "note": "Ohjaaja estynyt, ei kokoontumista."}
+                    {
+                        "original_start": moment(datetime.combine(later, at)),
+                        "status": "cancelled",
+                        "note": "Ohjaaja estynyt, ei kokoontumista.",
+                    }
                 ]
         if rng.random() < 0.01:  # an extra Saturday
-            extra = datetime.combine(date(2026, 11, 14), at)
-            if extra > start:
-                record["rdate"] = [moment(extra)]
+            extra = date(2026, 11, 14)
+            if extra > first and not rhythm.gives(first, extra):
+                record["rdate"] = [moment(datetime.combine(extra, at))]
 
     # --- records -------------------------------------------------------------------------
-    def meeting(self, body_id: str, name: str, kind: str, town: Municipality,
-                theme: str) -> dict[str, Any]:
+    def meeting(
+        self, body_id: str, name: str, kind: str, town: Municipality, theme: str
+    ) -> dict[str, Any]:
         rng = self.rng
         times = rng.choice(MEETINGS_A_YEAR[kind])
         interval = words.MEETING_RHYTHMS[times]
         day = rng.choice(["MO", "TU", "WE", "TH"])
-        nth = rng.randint(1, 3)
-        rule = f"FREQ=MONTHLY;INTERVAL={interval};BYDAY={nth}{day};UNTIL=20271231T235959"
+        rhythm = Rhythm((day,), interval, nth=rng.randint(1, 3), until=date(2027, 12, 31))
         record = self.record(
             name=f"{name}: kokous",
             classification="meeting",
@@ -195,13 +195,15 @@ class Events:
             "lähetetään viikkoa ennen.",
         )
         at, length = self.hours(evening=rng.random() < 0.3)
-        self.recurring(record, rule, rng.choice(["2026-01-12", "2026-08-10"]), length, at)
+        first_day = rng.choice([date(2026, 1, 12), date(2026, 8, 10)])
+        self.recurring(record, rhythm, first_day, length, at)
         self.where(record, town, online_share=0.15)
         self.details(record, theme, [])
         return record
 
-    def doing(self, org_id: str, town: Municipality, theme: str,
-              groups: list[str]) -> dict[str, Any]:
+    def doing(
+        self, org_id: str, town: Municipality, theme: str, groups: list[str]
+    ) -> dict[str, Any]:
         rng = self.rng
         kind, name, summary = rng.choice(words.DOINGS[theme])
         record = self.record(
@@ -214,22 +216,24 @@ class Events:
         at, length = self.hours(evening=rng.random() < 0.75)
         day = self.weekday()
         if kind in ("activity", "volunteering"):
-            weight, template = rng.choices(
-                words.RHYTHMS, [w for w, _ in words.RHYTHMS]
-            )[0]
-            other = rng.choice([d for d in words.WEEKDAYS[:5] if d != day])
-            rule = template.format(day=day, nth=rng.randint(1, 4), other=other)
-            season = rng.choices([words.SEASON, words.AUTUMN, words.SPRING, None], [5, 2, 2, 1])[0]
-            first_day = season[0] if season else "2026-08-24"
-            if season:
-                rule += f";UNTIL={season[1]}"
-            self.recurring(record, rule, first_day, length, at)
+            rhythm_name = rng.choices(*zip(*words.RHYTHMS, strict=True))[0]
+            season = rng.choices(*zip(*words.SEASONS, strict=True))[0]
+            first_day, until = season or (words.SEASON[0], None)
+            days: tuple[str, ...] = (day,)
+            if rhythm_name == "twice":
+                days = tuple(sorted({day, rng.choice(WEEKDAYS[:5])}, key=WEEKDAYS.index))
+            rhythm = Rhythm(
+                days,
+                interval=2 if rhythm_name == "fortnightly" else 1,
+                nth=rng.randint(1, 4) if rhythm_name == "monthly" else 0,
+                until=until,
+            )
+            self.recurring(record, rhythm, first_day, length, at)
             record["name"] = f"{name} {ON_WEEKDAYS[day]}, {town.name}"
         elif kind == "course":
             weeks = rng.randint(6, 12)
-            first_day = rng.choice(["2026-09-07", "2026-10-19", "2027-01-18", "2027-03-08"])
-            self.recurring(record, f"FREQ=WEEKLY;BYDAY={day};COUNT={weeks}", first_day,
-                           length, at)
+            first_day = rng.choice(COURSE_STARTS)
+            self.recurring(record, Rhythm((day,), count=weeks), first_day, length, at)
             record["name"] = f"{name}, {town.name}"
         else:
             day_of_year = date(2026, 8, 15) + timedelta(days=rng.randint(0, 320))
@@ -248,22 +252,19 @@ _POSTAL: dict[str, list[str]] = {}
 
 
 def postal_code(town: Municipality, rng: random.Random) -> str:
-    """A real postal code of the town where the reference file is there (Posti's file,
-    geography/postal_codes.py); otherwise none, since a made-up one would be refused."""
+    """A real postal code of the town with street addresses (Posti's file,
+    geography/postal_codes.py), since a made-up one would be refused; none if it has none."""
     if not _POSTAL:
         _POSTAL.update(_street_codes())
         _POSTAL.setdefault("", [])
     codes = _POSTAL.get(town.code)
-    return rng.choice(codes) if codes else ""
+    pick = rng.random()  # drawn either way, so that the rest of the stream stays the same
+    return codes[int(pick * len(codes))] if codes else ""
 
 
 def _street_codes() -> dict[str, list[str]]:
-    try:
-        from jarjestokartta.geography import postal_codes
-    except ImportError:  # the file is not on this branch yet: places without postal codes
-        return {}
     found: dict[str, list[str]] = {}
     for item in postal_codes.all_postal_codes():
         if item.has_street_addresses:
-            found.setdefault(item.municipality_code, []).append(item.postal_code)
+            found.setdefault(item.municipality_code, []).append(item.code)
     return {code: sorted(values) for code, values in found.items()}

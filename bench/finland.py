@@ -32,6 +32,7 @@ class Counts:
     posts: int = 0
     memberships: int = 0
     bodies: int = 0
+    events: int = 0
 
 
 class SyntheticFinland:
