@@ -89,7 +89,7 @@ class Bodies(SyntheticFinland):
         )
         if kind == "project":
             record["dissolution_date"] = str(founded + rng.randint(1, 3))
-        if kind != "project" or int(record["dissolution_date"]) > THIS_YEAR:
+        if kind != "project":  # a project is no cooperation body: it has no meetings
             # Meets in its largest town (bench/events.py); a regional body in the region's.
             home = max(towns, key=lambda place: place.municipality.population).municipality
             self.body_homes.append((record["id"], record["name"], kind, home, theme))

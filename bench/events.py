@@ -1,9 +1,9 @@
 """The activities and events of the synthetic Finland: the top-level Popolo `events`.
 
-About 4 for each organisation (500,000 at the national 120,000). Every cooperation body that
-still works meets 2–6 times a year (a recurring meeting on the nth weekday of the month); the
-rest are the associations' doings, by their theme, so that they are spread by population as
-the associations are: weekly, fortnightly and monthly groups over the autumn, the spring or the
+About 4 for each organisation (500,000 at the national 120,000). Every cooperation body
+meets 2–6 times a year (a recurring meeting on the nth weekday of the month); the rest are
+the associations' doings, by their theme, so that they are spread by population as the
+associations are: weekly, fortnightly and monthly groups over the autumn, the spring or the
 whole 2026–27 season (some simply go on), courses of 6–12 weeks, volunteering, and one-off
 events. A share is online, by phone or both at a place and online; a few are cancelled or
 postponed, and a few single occurrences are cancelled.
@@ -40,7 +40,6 @@ MEETINGS_A_YEAR = {
     "working_group": [6],
     "network": [3, 4],
     "forum": [2, 3],
-    "project": [4, 6],
 }
 COURSE_STARTS = [date(2026, 9, 7), date(2026, 10, 19), date(2027, 1, 18), date(2027, 3, 8)]
 ON_WEEKDAYS = {
