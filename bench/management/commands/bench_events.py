@@ -17,6 +17,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from bench.event_loading import load_events
 from bench.events import BENCH_DAY
 from bench.measure import summary, timed
 from jarjestokartta.directory.models import Organization, Theme
@@ -39,6 +40,11 @@ class Command(BaseCommand):
         parser.add_argument("--import-figures", default="", help="bench_import's JSON")
         parser.add_argument("--repeat", type=int, default=5, help="rounds after a warm-up")
         parser.add_argument("--output", default="")
+        parser.add_argument(
+            "--in-process",
+            action="store_true",
+            help="write the events in this process (tests: their database), peak not measured",
+        )
 
     def handle(self, *args, file: str, import_figures: str, repeat: int, output: str, **kw):
         if not Organization.objects.exists():
@@ -48,7 +54,7 @@ class Command(BaseCommand):
             "bench_day": BENCH_DAY.isoformat(),
             "machine": f"{platform.machine()}, {platform.python_version()}",
         }
-        figures["import"] = self.load(file, import_figures)
+        figures["import"] = self.load(file, import_figures, kw["in_process"])
         figures["events"] = Event.objects.count()
         self.stderr.write(f"Storing the occurrences of {figures['events']:,} events …")
         start = time.perf_counter()
@@ -61,12 +67,15 @@ class Command(BaseCommand):
         }
         figures.update(self.listings(repeat))
         figures.update(self.pages(repeat))
+        figures["search_with_events"] = (
+            self.search(repeat) if figures["import"]["events_by"] == "import_popolo" else NOT_YET
+        )
         self.stdout.write(_describe(figures))
         if output:
             Path(output).parent.mkdir(parents=True, exist_ok=True)
             Path(output).write_text(json.dumps(figures, indent=1) + "\n")
 
-    def load(self, file: str, import_figures: str) -> dict:
+    def load(self, file: str, import_figures: str, in_process: bool) -> dict:
         """The whole import: organisations and events, seconds and peak memory."""
         organisations = json.loads(Path(import_figures).read_text()) if import_figures else {}
         if Event.objects.exists() and not organisations.get("events_imported"):
@@ -81,17 +90,24 @@ class Command(BaseCommand):
             raise CommandError(f"{file} does not exist: write it with generate_dataset first.")
         command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
         start = time.perf_counter()
-        done = subprocess.run([*command, "bench_load_events", file], capture_output=True, text=True)
+        if in_process:
+            rows, peak = load_events(file), None
+        else:
+            done = subprocess.run(
+                [*command, "bench_load_events", file], capture_output=True, text=True
+            )
+            if done.returncode != 0:
+                raise CommandError(f"bench_load_events failed:\n{done.stderr[-3000:]}")
+            rows = json.loads(done.stdout.strip().splitlines()[-1])
+            # The child's own peak, as bench_import measures the import's.
+            peak = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
         seconds = time.perf_counter() - start
-        if done.returncode != 0:
-            raise CommandError(f"bench_load_events failed:\n{done.stderr[-3000:]}")
-        peak = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
         figures: dict = {
             # Plain rows, no validation, history or index: not what the import will take.
             "events_by": "bench loader (bench-only, until import_popolo reads events)",
             "events_seconds": round(seconds, 1),
             "events_peak_memory_mb": peak,
-            "rows": json.loads(done.stdout.strip().splitlines()[-1]),
+            "rows": rows,
             "organizations_seconds": organisations.get("seconds"),
             "organizations_peak_memory_mb": organisations.get("peak_memory_mb"),
             "seconds": NOT_YET,
@@ -117,17 +133,20 @@ class Command(BaseCommand):
             for wanted, (first, last) in queries:  # warm-up
                 _first_page(wanted, first, last)
                 _bare_page(first, last)
-            listed, bare, totals = [], [], []
+            listed, bare, counted, totals = [], [], [], []
             for _ in range(repeat * 4):
                 for wanted, (first, last) in queries:
                     listed.append(timed(lambda w=wanted, f=first, t=last: _first_page(w, f, t)))
                     bare.append(timed(lambda f=first, t=last: _bare_page(f, t)))
+                    counted.append(timed(lambda w=wanted, f=first, t=last: _count(w, f, t)))
             for wanted, (first, last) in queries:
                 totals.append(filter_occurrences(wanted, first, last, BENCH_DAY).count())
             found[name] = {
                 **summary(listed),
                 "baseline": summary(bare),
                 "p95_ratio": _ratio(summary(listed), summary(bare)),
+                # The count alone (the pages' "n found"), to tell which part takes the time.
+                "count_only": summary(counted),
                 "occurrences_listed": max(totals),
             }
         return found
@@ -159,6 +178,25 @@ class Command(BaseCommand):
             }
         return found
 
+    def search(self, repeat: int) -> dict:
+        """The search endpoint for what people look for among activities, with the events in
+        the index (they are only when the Popolo import wrote them)."""
+        client = Client(HTTP_HOST="127.0.0.1")
+
+        def ask(words: str) -> None:
+            response = client.get(
+                "/api/v1/search", {"q": words, "limit": 20}, headers={"Cache-Control": "no-cache"}
+            )
+            assert response.status_code == 200, response.content
+
+        for words in SEARCHES:
+            ask(words)
+        return summary([timed(lambda w=words: ask(w)) for _ in range(repeat) for w in SEARCHES])
+
+
+# What people look for among activities (bench/event_patterns.py has these words).
+SEARCHES = ["perhekahvila", "vertaistukiryhmä", "kuoro", "kuntosali senioreille", "talkoot"]
+
 
 def _moment(day: date) -> datetime:
     return datetime.combine(day, datetime.min.time(), timezone.get_default_timezone())
@@ -178,6 +216,10 @@ def _first_page(wanted: EventFilter, first: datetime, last: datetime) -> list:
     )
     found.count()
     return page
+
+
+def _count(wanted: EventFilter, first: datetime, last: datetime) -> int:
+    return filter_occurrences(wanted, first, last, BENCH_DAY).count()
 
 
 def _bare_page(first: datetime, last: datetime) -> list:
@@ -202,15 +244,16 @@ def _describe(figures: dict) -> str:
         f"peak {load.get('events_peak_memory_mb', '–')} MB",
         f"  occurrences stored: {store['rows']:,} rows in {store['seconds']} s "
         f"({store['rows_per_second']:,} rows/s)",
-        f"  {'':18}{'median ms':>10}{'p95 ms':>10}{'bare p95':>10}{'listed':>10}",
+        f"  {'':18}{'median ms':>10}{'p95 ms':>10}{'bare p95':>10}{'count p95':>10}{'listed':>10}",
     ]
     for name in ("helsinki_week", "country_theme"):
         item = figures[name]
         lines.append(
             f"  {name:18}{item['median_ms']:>10}{item['p95_ms']:>10}"
-            f"{item['baseline']['p95_ms']:>10}{item['occurrences_listed']:>10,}"
+            f"{item['baseline']['p95_ms']:>10}{item['count_only']['p95_ms']:>10}"
+            f"{item['occurrences_listed']:>10,}"
         )
-    for name in ("listing_page", "organization_ics", "region_month_ics"):
+    for name in ("listing_page", "organization_ics", "region_month_ics", "search_with_events"):
         item = figures[name]
         shown = item if isinstance(item, str) else f"{item['median_ms']} / {item['p95_ms']} ms"
         lines.append(f"  {name:18}{shown}")
