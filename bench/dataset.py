@@ -51,8 +51,9 @@ def areas(generator: Generator) -> Iterator[dict[str, Any]]:
         }
 
 
-def write_dataset(out: IO[str], organizations: int, seed: int) -> Counts:
-    """Write the whole synthetic Finland as Popolo JSON to `out`."""
+def write_dataset(out: IO[str], organizations: int, seed: int, events: bool = True) -> Counts:
+    """Write the whole synthetic Finland as Popolo JSON to `out`; `events` False leaves the
+    activities and events out (for a Popolo import that does not read them yet)."""
     generator = Generator(organizations, seed)
     body_count = organizations // ORGANIZATIONS_PER_BODY
 
@@ -81,10 +82,11 @@ def write_dataset(out: IO[str], organizations: int, seed: int) -> Counts:
         section("posts", generator.posts)
         memberships.seek(0)
         section("memberships", (json.loads(line) for line in memberships))
-        events = Events(generator, event_count(organizations))
-        section("events", events)
+        doings = Events(generator, event_count(organizations) if events else 0)
+        if events:
+            section("events", doings)
         out.write("\n}\n")
     generator.counts.persons = len(generator.persons)
     generator.counts.posts = len(generator.posts)
-    generator.counts.events = events.number
+    generator.counts.events = doings.number
     return generator.counts
