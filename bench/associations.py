@@ -184,6 +184,8 @@ class Associations(SyntheticFinland):
             record["dissolution_date"] = str(
                 rng.randint(int(record["founding_date"][:4]) + 1, THIS_YEAR)
             )
+        else:
+            self.active[record["id"]] = (town, pattern.theme, record["target_groups"])
         if rng.random() < 0.3:
             record["last_verified"] = f"{rng.randint(2019, 2025)}-{rng.randint(1, 12):02d}-01"
         return record

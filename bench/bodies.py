@@ -89,6 +89,10 @@ class Bodies(SyntheticFinland):
         )
         if kind == "project":
             record["dissolution_date"] = str(founded + rng.randint(1, 3))
+        if kind != "project":  # a project is no cooperation body: it has no meetings
+            # Meets in its largest town (bench/events.py); a regional body in the region's.
+            home = max(towns, key=lambda place: place.municipality.population).municipality
+            self.body_homes.append((record["id"], record["name"], kind, home, theme))
         members = [org for place in towns for org in place.org_ids]
         body_id = record["id"]
         if kind in ("advisory_board", "council"):

@@ -4,7 +4,8 @@ Associations are spread over the 308 municipalities by population; local branche
 the regional districts of national federations; each region and municipality has its
 cooperation bodies (elderly, disability and youth councils, NGO councils, networks, forums,
 partnership tables, working groups, projects) with dated memberships over the years, seats
-held by people on behalf of organisations, deputies and appointing bodies. The same seed and
+held by people on behalf of organisations, deputies and appointing bodies; and their
+activities, events and meetings (bench/events.py). The same seed and
 size always give the same file, byte for byte.
 
 The file is written as it is generated, a record at a time; only ids and the few numbers the
@@ -18,6 +19,7 @@ from typing import IO, Any
 
 from bench.associations import Associations
 from bench.bodies import Bodies
+from bench.events import Events, event_count
 from bench.finland import Counts
 
 # One body per this many organisations: 5,000 at the national 120,000.
@@ -49,8 +51,9 @@ def areas(generator: Generator) -> Iterator[dict[str, Any]]:
         }
 
 
-def write_dataset(out: IO[str], organizations: int, seed: int) -> Counts:
-    """Write the whole synthetic Finland as Popolo JSON to `out`."""
+def write_dataset(out: IO[str], organizations: int, seed: int, events: bool = True) -> Counts:
+    """Write the whole synthetic Finland as Popolo JSON to `out`; `events` False leaves the
+    activities and events out (for a Popolo import that does not read them yet)."""
     generator = Generator(organizations, seed)
     body_count = organizations // ORGANIZATIONS_PER_BODY
 
@@ -79,7 +82,11 @@ def write_dataset(out: IO[str], organizations: int, seed: int) -> Counts:
         section("posts", generator.posts)
         memberships.seek(0)
         section("memberships", (json.loads(line) for line in memberships))
+        doings = Events(generator, event_count(organizations) if events else 0)
+        if events:
+            section("events", doings)
         out.write("\n}\n")
     generator.counts.persons = len(generator.persons)
     generator.counts.posts = len(generator.posts)
+    generator.counts.events = doings.number
     return generator.counts

@@ -32,6 +32,7 @@ class Counts:
     posts: int = 0
     memberships: int = 0
     bodies: int = 0
+    events: int = 0
 
 
 class SyntheticFinland:
@@ -56,6 +57,10 @@ class SyntheticFinland:
         self.ytunnus_next = 2_000_000
         self.persons: list[dict[str, Any]] = []
         self.posts: list[dict[str, Any]] = []
+        # What bench/events.py needs of the organisations, kept as they are written: each
+        # active association's theme and target groups by place, each body's home and theme.
+        self.active: dict[str, tuple[Municipality, str, list[str]]] = {}
+        self.body_homes: list[tuple[str, str, str, Municipality, str]] = []
 
     def unique(self, name: str, place: Municipality) -> str:
         """Registered names are unique: a clash gets the place's name, then a number."""

@@ -1,12 +1,14 @@
 import io
 import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError
 from stdnum.fi import ytunnus
 
 from bench.dataset import write_dataset
+from bench.management.commands.bench_import import without_events
 from bench.measure import p95, summary
 from bench.names import genitive
 from bench.places import municipalities, shares
@@ -14,6 +16,7 @@ from bench.tests.commands import run_bench_command
 from jarjestokartta.diagram import service as diagram_service
 from jarjestokartta.directory.models import Identifier, Organization
 from jarjestokartta.popolo.importer import popolo_import
+from jarjestokartta.popolo.records import COLLECTIONS
 from jarjestokartta.search.tests.relevance.corpus import corpus_json
 
 
@@ -134,6 +137,8 @@ def test_the_synthetic_finland_is_deterministic_and_spread_by_population():
 def test_the_synthetic_finland_imports_without_problems(tmp_path):
     path = tmp_path / "finland.json"
     run_bench_command("generate_dataset", "--organizations", "1500", str(path))
+    if "events" not in COLLECTIONS:  # the import does not read events yet: bench_import's copy
+        path = Path(without_events(str(path)))
     counts = popolo_import(path.read_bytes())
     assert counts["organizations"]["created"] == 1500
     assert counts["areas"]["matched"] == 308 + 19

@@ -35,5 +35,5 @@ class Command(BaseCommand):
             f"Wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in "
             f"{time.perf_counter() - start:.1f} s: {counts.organizations} organisations "
             f"({counts.bodies} cooperation bodies), {counts.persons} persons, {counts.posts} "
-            f"posts, {counts.memberships} memberships."
+            f"posts, {counts.memberships} memberships, {counts.events} activities and events."
         )

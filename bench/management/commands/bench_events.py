@@ -1,0 +1,260 @@
+"""Activities and events at national scale (issue 14): the import with the events, storing
+their occurrences, the listings' first page and the calendars, each next to a baseline."""
+
+import json
+import platform
+import resource
+import subprocess
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from bench.event_loading import load_events
+from bench.events import BENCH_DAY
+from bench.measure import summary, timed
+from jarjestokartta.directory.models import Organization, Theme
+from jarjestokartta.events import occurrences
+from jarjestokartta.events.filtering import EventFilter, filter_occurrences
+from jarjestokartta.events.models import Event, Occurrence
+
+NOT_YET = "not measured yet"
+PAGE = 20
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the file's events (by the Popolo import when it reads them, else by the bench "
+        "loader), store their occurrences and time the listings and calendars."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", help="the file generate_dataset wrote")
+        parser.add_argument("--import-figures", default="", help="bench_import's JSON")
+        parser.add_argument("--repeat", type=int, default=5, help="rounds after a warm-up")
+        parser.add_argument("--output", default="")
+        parser.add_argument(
+            "--in-process",
+            action="store_true",
+            help="write the events in this process (tests: their database), peak not measured",
+        )
+
+    def handle(self, *args, file: str, import_figures: str, repeat: int, output: str, **kw):
+        if not Organization.objects.exists():
+            raise CommandError("No organisations: run bench_import first.")
+        figures: dict = {
+            "database": connection.vendor,
+            "bench_day": BENCH_DAY.isoformat(),
+            "machine": f"{platform.machine()}, {platform.python_version()}",
+        }
+        figures["import"] = self.load(file, import_figures, kw["in_process"])
+        figures["events"] = Event.objects.count()
+        self.stderr.write(f"Storing the occurrences of {figures['events']:,} events …")
+        start = time.perf_counter()
+        rows = occurrences.store(today=BENCH_DAY)
+        seconds = time.perf_counter() - start
+        figures["store"] = {
+            "seconds": round(seconds, 1),
+            "rows": rows,
+            "rows_per_second": round(rows / seconds) if seconds else None,
+        }
+        figures.update(self.listings(repeat))
+        figures.update(self.pages(repeat))
+        figures["search_with_events"] = (
+            self.search(repeat) if figures["import"]["events_by"] == "import_popolo" else NOT_YET
+        )
+        self.stdout.write(_describe(figures))
+        if output:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            Path(output).write_text(json.dumps(figures, indent=1) + "\n")
+
+    def load(self, file: str, import_figures: str, in_process: bool) -> dict:
+        """The whole import: organisations and events, seconds and peak memory."""
+        organisations = json.loads(Path(import_figures).read_text()) if import_figures else {}
+        if Event.objects.exists() and not organisations.get("events_imported"):
+            raise CommandError("The database has events already: start from a fresh one.")
+        if organisations.get("events_imported"):
+            return {
+                "events_by": "import_popolo",
+                "seconds": organisations.get("seconds"),
+                "peak_memory_mb": organisations.get("peak_memory_mb"),
+            }
+        if not Path(file).exists():
+            raise CommandError(f"{file} does not exist: write it with generate_dataset first.")
+        command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+        start = time.perf_counter()
+        if in_process:
+            rows, peak = load_events(file), None
+        else:
+            done = subprocess.run(
+                [*command, "bench_load_events", file], capture_output=True, text=True
+            )
+            if done.returncode != 0:
+                raise CommandError(f"bench_load_events failed:\n{done.stderr[-3000:]}")
+            rows = json.loads(done.stdout.strip().splitlines()[-1])
+            # The child's own peak, as bench_import measures the import's.
+            peak = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+        seconds = time.perf_counter() - start
+        figures: dict = {
+            # Plain rows, no validation, history or index: not what the import will take.
+            "events_by": "bench loader (bench-only, until import_popolo reads events)",
+            "events_seconds": round(seconds, 1),
+            "events_peak_memory_mb": peak,
+            "rows": rows,
+            "organizations_seconds": organisations.get("seconds"),
+            "organizations_peak_memory_mb": organisations.get("peak_memory_mb"),
+            "seconds": NOT_YET,
+            "peak_memory_mb": NOT_YET,
+        }
+        return figures
+
+    def listings(self, repeat: int) -> dict:
+        """The listings' first page through events.filtering, against the bare range query on
+        the stored occurrences' index (the baseline): what the filters and joins add."""
+        monday = BENCH_DAY - timedelta(days=BENCH_DAY.weekday())
+        week = (_moment(monday), _moment(monday + timedelta(days=7)) - timedelta(microseconds=1))
+        month = (_moment(BENCH_DAY), _moment(BENCH_DAY + timedelta(days=30)))
+        themes = list(
+            Theme.objects.filter(events__isnull=False).distinct().values_list("slug", flat=True)
+        )
+        cases = {
+            "helsinki_week": [(EventFilter(municipality=["091"]), week)],
+            "country_theme": [(EventFilter(theme=[slug]), month) for slug in themes],
+        }
+        found: dict = {}
+        for name, queries in cases.items():
+            for wanted, (first, last) in queries:  # warm-up
+                _first_page(wanted, first, last)
+                _bare_page(first, last)
+            listed, bare, counted, totals = [], [], [], []
+            for _ in range(repeat * 4):
+                for wanted, (first, last) in queries:
+                    listed.append(timed(lambda w=wanted, f=first, t=last: _first_page(w, f, t)))
+                    bare.append(timed(lambda f=first, t=last: _bare_page(f, t)))
+                    counted.append(timed(lambda w=wanted, f=first, t=last: _count(w, f, t)))
+            for wanted, (first, last) in queries:
+                totals.append(filter_occurrences(wanted, first, last, BENCH_DAY).count())
+            found[name] = {
+                **summary(listed),
+                "baseline": summary(bare),
+                "p95_ratio": _ratio(summary(listed), summary(bare)),
+                # The count alone (the pages' "n found"), to tell which part takes the time.
+                "count_only": summary(counted),
+                "occurrences_listed": max(totals),
+            }
+        return found
+
+    def pages(self, repeat: int) -> dict:
+        """The listing page and the calendars through the test client, once they exist."""
+        call_command("collectstatic", interactive=False, verbosity=0)  # pages name their CSS
+        client = Client(HTTP_HOST="127.0.0.1")
+        organiser = (
+            Organization.objects.filter(organized_events__isnull=False)
+            .order_by("pk")
+            .values_list("slug", flat=True)
+            .first()
+        )
+        month = f"alku={BENCH_DAY.replace(day=1)}&loppu={_month_end(BENCH_DAY)}"
+        paths = {
+            "listing_page": "/tapahtumat/?kunta=helsinki",
+            "organization_ics": f"/jarjestot/{organiser}/tapahtumat.ics",
+            "region_month_ics": f"/tapahtumat.ics?maakunta=pohjois-savo&{month}",
+        }
+        found: dict = {}
+        for name, path in paths.items():
+            if client.get(path).status_code != 200:  # not on this branch yet
+                found[name] = NOT_YET
+                continue
+            found[name] = {
+                "path": path,
+                **summary([timed(lambda p=path: client.get(p)) for _ in range(repeat * 4)]),
+            }
+        return found
+
+    def search(self, repeat: int) -> dict:
+        """The search endpoint for what people look for among activities, with the events in
+        the index (they are only when the Popolo import wrote them)."""
+        client = Client(HTTP_HOST="127.0.0.1")
+
+        def ask(words: str) -> None:
+            response = client.get(
+                "/api/v1/search", {"q": words, "limit": 20}, headers={"Cache-Control": "no-cache"}
+            )
+            assert response.status_code == 200, response.content
+
+        for words in SEARCHES:
+            ask(words)
+        return summary([timed(lambda w=words: ask(w)) for _ in range(repeat) for w in SEARCHES])
+
+
+# What people look for among activities (bench/event_patterns.py has these words).
+SEARCHES = ["perhekahvila", "vertaistukiryhmä", "kuoro", "kuntosali senioreille", "talkoot"]
+
+
+def _moment(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time(), timezone.get_default_timezone())
+
+
+def _month_end(day: date) -> date:
+    following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return following - timedelta(days=1)
+
+
+def _first_page(wanted: EventFilter, first: datetime, last: datetime) -> list:
+    """As a listing reads its first page: the occurrences with their event, organiser and
+    municipality in one query, and the count for the pages."""
+    found = filter_occurrences(wanted, first, last, BENCH_DAY)
+    page = list(
+        found.select_related("event", "event__organizer", "event__municipality", "area")[:PAGE]
+    )
+    found.count()
+    return page
+
+
+def _count(wanted: EventFilter, first: datetime, last: datetime) -> int:
+    return filter_occurrences(wanted, first, last, BENCH_DAY).count()
+
+
+def _bare_page(first: datetime, last: datetime) -> list:
+    """The baseline: the first page of the stored occurrences' start index, nothing joined."""
+    return list(
+        Occurrence.objects.filter(start__gte=first, start__lte=last)
+        .order_by("start", "event_id")
+        .values_list("pk", flat=True)[:PAGE]
+    )
+
+
+def _ratio(measured: dict, baseline: dict) -> float | None:
+    return round(measured["p95_ms"] / baseline["p95_ms"], 2) if baseline["p95_ms"] else None
+
+
+def _describe(figures: dict) -> str:
+    load, store = figures["import"], figures["store"]
+    lines = [
+        f"\nevents on {figures['database']}: {figures['events']:,} events, measured as on "
+        f"{figures['bench_day']}",
+        f"  events written by {load['events_by']}: {load.get('events_seconds', '–')} s, "
+        f"peak {load.get('events_peak_memory_mb', '–')} MB",
+        f"  occurrences stored: {store['rows']:,} rows in {store['seconds']} s "
+        f"({store['rows_per_second']:,} rows/s)",
+        f"  {'':18}{'median ms':>10}{'p95 ms':>10}{'bare p95':>10}{'count p95':>10}{'listed':>10}",
+    ]
+    for name in ("helsinki_week", "country_theme"):
+        item = figures[name]
+        lines.append(
+            f"  {name:18}{item['median_ms']:>10}{item['p95_ms']:>10}"
+            f"{item['baseline']['p95_ms']:>10}{item['count_only']['p95_ms']:>10}"
+            f"{item['occurrences_listed']:>10,}"
+        )
+    for name in ("listing_page", "organization_ics", "region_month_ics", "search_with_events"):
+        item = figures[name]
+        shown = item if isinstance(item, str) else f"{item['median_ms']} / {item['p95_ms']} ms"
+        lines.append(f"  {name:18}{shown}")
+    return "\n".join(lines) + "\n"
