@@ -120,13 +120,17 @@ def _text_cell(sheet, value: str, bold: bool = False) -> WriteOnlyCell:
     return cell
 
 
-def xlsx_bytes(table: Iterable[list[str]], title: str) -> bytes:
+def xlsx_bytes(
+    table: Iterable[list[str]], title: str, column_names: list[str] | None = None
+) -> bytes:
+    """The rows as a workbook; `column_names` for a list other than organisations (events)."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title[:31])
     sheet.freeze_panes = "A2"
     for letter, width in zip("ABCDEFGHIJKLMNOPQR", (40, 18, 16, 30, 30, 24, 50), strict=False):
         sheet.column_dimensions[letter].width = width
-    sheet.append([_text_cell(sheet, header, bold=True) for header in headers()])
+    heads = column_names if column_names is not None else headers()
+    sheet.append([_text_cell(sheet, header, bold=True) for header in heads])
     for values in table:
         sheet.append([_text_cell(sheet, value) for value in values])
     buffer = io.BytesIO()
