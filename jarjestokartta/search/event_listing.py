@@ -17,12 +17,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jarjestokartta.directory.models import TargetGroup, Theme
 from jarjestokartta.events.choices import Accessibility, Channel, EventKind, Language
 from jarjestokartta.events.filtering import EventFilter, UnknownValue, filter_occurrences
 from jarjestokartta.events.models import Occurrence
 from jarjestokartta.geography import postal_codes
 from jarjestokartta.geography.models import Area, AreaKind
-from jarjestokartta.directory.models import TargetGroup, Theme
 from jarjestokartta.search.event_downloads import occurrences_download
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -157,7 +157,8 @@ def occurrences(chosen: Chosen, day: date):  # type: ignore[no-untyped-def]
     except (UnknownValue, Area.DoesNotExist) as error:
         raise BadListing(
             _(
-                "A filter names a place, theme or target group we do not know. Remove it and try again."
+                "A filter names a place, theme or target group we do not know."
+                " Remove it and try again."
             )
         ) from error
     if chosen.q:
