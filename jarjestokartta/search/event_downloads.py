@@ -7,6 +7,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 
 from jarjestokartta.directory import tabular
@@ -38,7 +39,7 @@ def _moment(value) -> str:  # type: ignore[no-untyped-def]
 
 def row(occurrence: Occurrence, base: str) -> list[str]:
     event = occurrence.event
-    where = event.where() if event.channel != event.Channel.ONLINE else event.online_url
+    where = event.where if event.channel != event.Channel.ONLINE else event.online_url
     return [
         _moment(occurrence.start),
         _moment(occurrence.end),
@@ -61,14 +62,14 @@ def _csv_lines(table: Iterable[list[str]]) -> Iterator[str]:
         yield writer.writerow([tabular._csv_safe(value) for value in values])
 
 
-def occurrences_download(found, request: HttpRequest, format: str, day: date) -> HttpResponse:  # type: ignore[no-untyped-def]
+def occurrences_download(found, request: HttpRequest, format: str, day: date) -> HttpResponseBase:  # type: ignore[no-untyped-def]
     base = request.build_absolute_uri("/").rstrip("/")
     table = (
         row(occurrence, base) for occurrence in found[:DOWNLOAD_LIMIT].iterator(chunk_size=1000)
     )
     filename = f"tapahtumat-{day.isoformat()}.{format}"
     if format == "csv":
-        response: HttpResponse = StreamingHttpResponse(
+        response: HttpResponseBase = StreamingHttpResponse(
             _csv_lines(table), content_type=tabular.CSV_TYPE
         )
     else:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -235,14 +236,14 @@ def event_list(request: HttpRequest) -> HttpResponse:
     except BadListing as error:
         context["error"] = str(error)
         status = 400
-    if request.htmx:
+    if request.htmx:  # type: ignore[attr-defined]  # django-htmx's middleware sets it
         return render(request, "search/_event_results.html", context, status=status)
     context.update(_choices())
     context["chosen_values"] = request.GET
     return render(request, "search/event_list.html", context, status=status)
 
 
-def event_download(request: HttpRequest, format: str) -> HttpResponse:
+def event_download(request: HttpRequest, format: str) -> HttpResponseBase:
     """The listing with the same filters as CSV or XLSX, at most DOWNLOAD_LIMIT rows."""
     day = today()
     try:

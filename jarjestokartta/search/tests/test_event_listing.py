@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from openpyxl import load_workbook
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from jarjestokartta.directory.tests.factories import OrganizationFactory, ThemeFactory
 from jarjestokartta.events import occurrences
@@ -34,15 +34,15 @@ def municipality(code: str) -> Area:
     return Area.objects.get(classification=AreaKind.MUNICIPALITY, code=code)
 
 
-def at(area: Area, **fields):  # type: ignore[no-untyped-def]
+def at(area: Area, **fields):
     return EventFactory(channel=Channel.PLACE, municipality=area, place_name="Talo", **fields)
 
 
-def stored(*events) -> None:  # type: ignore[no-untyped-def]
+def stored(*events) -> None:
     occurrences.store([event.pk for event in events], today=TODAY)
 
 
-def listed(client, **params) -> list[str]:  # type: ignore[no-untyped-def]
+def listed(client, **params) -> list[str]:
     response = client.get(reverse("event-list"), params)
     assert response.status_code == 200
     return [o.event.name for day in response.context["days"] for o in day.occurrences]
@@ -61,13 +61,14 @@ def test_it_filters_by_municipality_and_region(client):
     stored(at(helsinki, name="Helsingissä"), at(kuopio, name="Kuopiossa"))
     assert listed(client, kunta=helsinki.slug) == ["Helsingissä"]
     region = kuopio.region_on(TODAY)
+    assert region is not None
     assert listed(client, maakunta=region.slug) == ["Kuopiossa"]
 
 
 def test_it_filters_by_theme_kind_language_channel_price_and_accessibility(client):
     theme = ThemeFactory(slug="perheet")
     themed = EventFactory(name="Teema", is_free=False, price="5 €")
-    themed.themes.add(theme)
+    themed.themes.add(theme)  # type: ignore[attr-defined]
     other = EventFactory(
         name="Muu", kind=EventKind.COURSE, languages=["sv"], accessibility=["step_free"]
     )
@@ -162,13 +163,14 @@ def test_it_answers_htmx_with_the_results_only(client):
 
 
 def test_it_downloads_the_list_as_csv_and_xlsx(client):
-    stored(EventFactory(name="=Kaava", summary="Tervetuloa"))
+    stored(at(municipality("297"), name="=Kaava", summary="Tervetuloa"))
     csv_text = b"".join(
         client.get(reverse("event-download", args=["csv"])).streaming_content
     ).decode("utf-8-sig")
     lines = csv_text.splitlines()
     assert len(lines) == 2
     assert "2026-12-08 17:00;2026-12-08 19:00;'=Kaava" in lines[1]
+    assert "Talo, Kuopio;Kuopio" in lines[1]
     response = client.get(reverse("event-download", args=["xlsx"]))
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -186,6 +188,7 @@ def test_it_pins_the_query_count_of_a_page(client):
         event.themes.add(theme)
     stored(*events)
     region = kuopio.region_on(TODAY)
+    assert region is not None
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("event-list"), {"maakunta": region.slug, "teema": "perheet"})
     assert sum(len(day.occurrences) for day in response.context["days"]) == 5

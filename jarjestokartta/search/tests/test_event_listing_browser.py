@@ -41,7 +41,7 @@ def listing(monkeypatch):
         postal_code="70100",
         online_url="",
     )
-    occurrences.store([group.pk, cafe.pk], today=TODAY)
+    occurrences.store([group.pk, cafe.pk], today=TODAY)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("width", [375, 1280])
