@@ -12,6 +12,8 @@ from jarjestokartta.events.calendar_views import (
     event_list_ics,
     organization_ics,
 )
+from jarjestokartta.search.event_listing import event_download, event_list
+from jarjestokartta.search.near_you import near_you
 from jarjestokartta.search.views import search_download, search_page
 from jarjestokartta.structures.views import organization_detail
 
@@ -22,6 +24,12 @@ urlpatterns = [
     path("", home, name="home"),
     path("haku/", search_page, name="search"),
     re_path(r"^haku/jarjestot\.(?P<format>csv|xlsx)$", search_download, name="search-download"),
+    # The listing's own addresses come before the event pages' /tapahtumat/<slug>/.
+    path("tapahtumat/", event_list, name="event-list"),
+    path("tapahtumat/lahellasi/", near_you, name="near-you"),
+    re_path(
+        r"^tapahtumat/tapahtumat\.(?P<format>csv|xlsx)$", event_download, name="event-download"
+    ),
     path("jarjestot/<slug:slug>/", organization_detail, name="organization"),
     path("jarjestot/<slug:slug>/vcard/", organization_vcard, name="organization-vcard"),
     # iCalendar feeds (events/calendar_views.py); ".ics" never clashes with the pages' "/".

@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -28,6 +29,7 @@ from jarjestokartta.events.fields import CodeListField
 from jarjestokartta.events.occurrence_models import Occurrence as Occurrence
 from jarjestokartta.events.occurrence_models import OccurrenceChange as OccurrenceChange
 from jarjestokartta.events.querysets import EventQuerySet
+from jarjestokartta.events.validation import event_problems
 from jarjestokartta.geography.models import Area
 
 
@@ -389,6 +391,12 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("event", args=[self.slug])
+
+    def clean(self) -> None:
+        # The rules of events/validation.py, shared by every form that edits an event.
+        problems = event_problems(self)
+        if problems:
+            raise ValidationError(problems)
 
     @property
     def zone(self) -> ZoneInfo:
