@@ -6,6 +6,7 @@ from jarjestokartta.diagram.views import diagram_page
 from jarjestokartta.directory.area_pages import area_detail, area_download
 from jarjestokartta.directory.home import home
 from jarjestokartta.directory.views import organization_vcard
+from jarjestokartta.events.views import event_detail
 from jarjestokartta.search.views import search_download, search_page
 from jarjestokartta.structures.views import organization_detail
 
@@ -18,6 +19,7 @@ urlpatterns = [
     re_path(r"^haku/jarjestot\.(?P<format>csv|xlsx)$", search_download, name="search-download"),
     path("jarjestot/<slug:slug>/", organization_detail, name="organization"),
     path("jarjestot/<slug:slug>/vcard/", organization_vcard, name="organization-vcard"),
+    path("tapahtumat/<slug:slug>/", event_detail, name="event"),
     path("alueet/<slug:slug>/", area_detail, name="area"),
     re_path(
         r"^alueet/(?P<slug>[-\w]+)/jarjestot\.(?P<format>csv|xlsx)$",
