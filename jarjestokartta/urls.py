@@ -3,9 +3,9 @@ from django.urls import path, re_path
 
 from jarjestokartta.api.urls import api
 from jarjestokartta.diagram.views import diagram_page
-from jarjestokartta.directory.area_pages import area_detail, area_download
 from jarjestokartta.directory.home import home
 from jarjestokartta.directory.views import organization_vcard
+from jarjestokartta.events.area_pages import area_detail, area_download
 from jarjestokartta.events.views import event_detail
 from jarjestokartta.search.views import search_download, search_page
 from jarjestokartta.structures.views import organization_detail

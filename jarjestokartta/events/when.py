@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone, translation
 
-from jarjestokartta.events.models import Event
+from jarjestokartta.events.models import Event, Occurrence
 from jarjestokartta.events.occurrences import Expanded, expand
 from jarjestokartta.events.phrasing import describe_occurrence, describe_schedule
 
@@ -77,3 +77,8 @@ def coming(event: Event, now: datetime | None = None, limit: int = COMING) -> li
     """The next occurrences, cancelled ones included (the page strikes them through)."""
     now = now or timezone.now()
     return [listed(item) for item in expand(event, now, now + AHEAD)[:limit]]
+
+
+def stored_when(occurrence: Occurrence) -> str:
+    """A stored occurrence's time, "ti 8.12.2026 klo 17–19", read in its event's zone."""
+    return _occurrence_words(occurrence.event, occurrence.start, occurrence.end)
