@@ -53,6 +53,14 @@ def family_cafe(demo):
         start=second.start + timedelta(days=1),
         note="Kirjastossa",
     )
+    WeeklyActivityFactory(
+        name="Aamukahvi",
+        organizer=cafe.organizer,
+        rrule="FREQ=DAILY",
+        channel=Channel.PLACE,
+        online_url="",
+        municipality=kuopio,
+    )
     store()
     return cafe
 
@@ -80,4 +88,5 @@ def test_the_organisation_and_area_pages_show_the_activity(
     assert serious_violations(page) == []
     page.goto(f"{live_server.url}/alueet/kuopio/")
     page.screenshot(path=SHOTS / f"area-{width}.png", full_page=True)
+    assert "Aamukahvi" in page.locator("#viikko-otsikko + ul").inner_text()
     assert serious_violations(page) == []
