@@ -3,15 +3,16 @@ from django.urls import path, re_path
 
 from jarjestokartta.api.urls import api
 from jarjestokartta.diagram.views import diagram_page
-from jarjestokartta.directory.area_pages import area_detail, area_download
 from jarjestokartta.directory.home import home
 from jarjestokartta.directory.views import organization_vcard
+from jarjestokartta.events.area_pages import area_detail, area_download
 from jarjestokartta.events.calendar_views import (
     body_meetings_ics,
     event_ics,
     event_list_ics,
     organization_ics,
 )
+from jarjestokartta.events.views import event_detail
 from jarjestokartta.search.event_listing import event_download, event_list
 from jarjestokartta.search.near_you import near_you
 from jarjestokartta.search.views import search_download, search_page
@@ -37,6 +38,7 @@ urlpatterns = [
     path("jarjestot/<slug:slug>/kokoukset.ics", body_meetings_ics, name="body-meetings-ics"),
     path("tapahtumat.ics", event_list_ics, name="event-list-ics"),
     path("tapahtumat/<slug:slug>.ics", event_ics, name="event-ics"),
+    path("tapahtumat/<slug:slug>/", event_detail, name="event"),
     path("alueet/<slug:slug>/", area_detail, name="area"),
     re_path(
         r"^alueet/(?P<slug>[-\w]+)/jarjestot\.(?P<format>csv|xlsx)$",

@@ -12,11 +12,16 @@ from jarjestokartta.core.days import day_or_default
 from jarjestokartta.directory import presentation
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.directory.views import organization_or_404
+from jarjestokartta.events import queries as event_queries
 from jarjestokartta.structures import queries
 
 
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """An organisation's public page; a body's shows who sits in it on the chosen day."""
+    """An organisation's public page; a body's shows who sits in it on the chosen day.
+
+    Besides the directory's and the seats' queries, the activities and events it arranges
+    (2: the events, their changes) and for a body its meetings (2: the meetings, their changes).
+    """
     org = organization_or_404(slug)
     today = timezone.localdate()
     day, bad_day = day_or_default(request.GET.get("paiva"), today)
@@ -37,6 +42,10 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "json_ld": presentation.json_ld(org, url),
         "page_url": request.path,
     }
+    if not request.htmx:  # the roster alone shows no events
+        context["offered"] = event_queries.offered_by(org.pk)
+        if org.is_body:
+            context["meetings"] = event_queries.meetings_of(org.pk)
     if org.is_body or org.classification == Organization.Kind.PROJECT:
         context["first_day"], context["last_day"] = queries.dated_range(org)
         context["history"] = queries.seat_history(org)

@@ -1,4 +1,8 @@
-"""The region and municipality pages: the organisations at home or at work in an area."""
+"""The region and municipality pages: what happens there this week, and the organisations at
+home or at work in the area.
+
+In the events app rather than the directory since issue 14: the page lists occurrences, and the
+directory is below events in the layers (pyproject's import-linter contract)."""
 
 from datetime import date
 
@@ -11,6 +15,8 @@ from jarjestokartta.directory import tabular
 from jarjestokartta.directory.models import BODY_KINDS, Organization, TargetGroup, Theme
 from jarjestokartta.directory.queries import areas_within, located_in
 from jarjestokartta.directory.querysets import OrganizationQuerySet
+from jarjestokartta.events import queries as event_queries
+from jarjestokartta.events import when
 from jarjestokartta.geography.models import Area, AreaKind
 
 PAGE_SIZE = 25
@@ -92,7 +98,17 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "target_groups": TargetGroup.objects.all(),
         "bodies": bodies,
     }
-    template = "directory/_area_organizations.html" if request.htmx else "directory/area.html"
+    if request.htmx:  # the filters redraw only the organisations
+        return render(request, "events/_area_organizations.html", context)
+    if area.classification == AreaKind.REGION:
+        week_areas = [m.pk for m in municipalities]
+    else:
+        week_areas = [area.pk]
+    context["this_week"] = [
+        (occurrence, when.stored_when(occurrence))
+        for occurrence in event_queries.this_week(week_areas, today)
+    ]
+    template = "events/area.html"
     return render(request, template, context)
 
 
