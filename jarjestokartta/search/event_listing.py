@@ -11,7 +11,6 @@ from datetime import date, datetime, time, timedelta
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -25,6 +24,7 @@ from jarjestokartta.events.models import Occurrence
 from jarjestokartta.geography import postal_codes
 from jarjestokartta.geography.models import Area, AreaKind
 from jarjestokartta.search.event_downloads import occurrences_download
+from jarjestokartta.search.event_matching import events_matching
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 PAGE_SIZE = 30
@@ -136,21 +136,6 @@ def read_filters(params: QueryDict, day: date) -> Chosen:
     return Chosen(wanted, start, end, q, period, since, until, page, values)
 
 
-def words_match(q: str) -> Q:
-    """Occurrences whose event's name, summary or organiser's name contains every word.
-
-    A stand-in, case-insensitive and without Finnish inflection, until the search indexes
-    events: then this is replaced by the search's event ids (EventFilter.event_ids)."""
-    condition = Q()
-    for word in q.split()[:10]:
-        condition &= (
-            Q(event__name__icontains=word)
-            | Q(event__summary__icontains=word)
-            | Q(event__organizer__name__icontains=word)
-        )
-    return condition
-
-
 def occurrences(chosen: Chosen, day: date):  # type: ignore[no-untyped-def]
     """The matching occurrences with their event, organiser and municipality (one query)."""
     try:
@@ -162,8 +147,10 @@ def occurrences(chosen: Chosen, day: date):  # type: ignore[no-untyped-def]
                 " Remove it and try again."
             )
         ) from error
-    if chosen.q:
-        found = found.filter(words_match(chosen.q))
+    # The words by the search's own Finnish reading (inflections, compounds, typos).
+    words = events_matching(chosen.q) if chosen.q else None
+    if words is not None:
+        found = found.filter(words)
     return found.select_related("event", "event__organizer", "event__municipality", "area")
 
 

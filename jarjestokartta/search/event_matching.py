@@ -5,6 +5,8 @@ which events the words find, by the same Finnish-aware reading as the search pag
 """
 
 from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from jarjestokartta.search.backends import Filters, backend
 from jarjestokartta.search.engine import engine_query, read_query
@@ -28,3 +30,19 @@ def event_ids_matching(q: str) -> list[int] | None:
             f"SELECT object_id FROM search_searchdocument WHERE id IN ({matching})", params
         )
         return sorted(row[0] for row in cursor.fetchall())
+
+
+def events_matching(q: str, field: str = "event_id") -> Q | None:
+    """The rows whose `field` is an event with every word of `q`, as one subquery (a common
+    word finds tens of thousands of events: too many for a list of parameters); None when
+    `q` has no words."""
+    vocab = vocabulary()
+    words = read_query(q, vocab)
+    if not words:
+        return None
+    query = engine_query(words, vocab)
+    if not query.required:
+        return Q(pk__in=[])
+    matching, params = backend().matching_ids_sql(query, Filters(kind=SearchDocument.Kind.EVENT))
+    documents = f"SELECT object_id FROM search_searchdocument WHERE id IN ({matching})"
+    return Q(**{f"{field}__in": RawSQL(documents, params)})

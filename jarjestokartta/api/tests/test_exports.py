@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.directory.tests.factories import OrganizationFactory
+from jarjestokartta.events.models import Event
 from jarjestokartta.popolo.importer import popolo_import
 from jarjestokartta.popolo.public import PLACEHOLDER_NAME
 from jarjestokartta.structures.models import Membership, Person
@@ -55,6 +56,7 @@ def test_a_private_persons_name_and_contacts_never_leave(client, demo):
 def test_the_export_reads_back_into_an_empty_database(client, demo):
     text = download(client, "/api/v1/export/popolo.json", {"region": "pohjois-savo"})
     document = json.loads(text)
+    Event.objects.all().delete()
     Membership.objects.all().delete()
     Person.objects.all().delete()
     Organization.objects.all().delete()
