@@ -144,7 +144,7 @@ class Loader:
             groups += [(pk, self.groups[name]) for name in record.get("target_groups", [])]
             changes += [
                 (pk, datetime.fromisoformat(c["original_start"]), c["status"], c.get("note", ""))
-                for c in record.get("changes", [])
+                for c in record.get("occurrence_changes", [])
             ]
         self.counts["themes"] += self.themed.insert(themes)
         self.counts["target_groups"] += self.grouped.insert(groups)

@@ -164,7 +164,7 @@ class Events:
         if rng.random() < 0.02 and not rhythm.nth:  # a few single occurrences cancelled
             later = first + timedelta(weeks=rhythm.interval * rng.randint(1, 6))
             if rhythm.gives(first, later) and later not in skipped:
-                record["changes"] = [
+                record["occurrence_changes"] = [
                     {
                         "original_start": moment(datetime.combine(later, at)),
                         "status": "cancelled",

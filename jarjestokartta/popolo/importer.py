@@ -24,7 +24,7 @@ from jarjestokartta.popolo.records import Area as AreaRecord
 from jarjestokartta.popolo.records import Organization as OrgRecord
 from jarjestokartta.popolo.resolving import TABLES, Resolver
 from jarjestokartta.popolo.rules import Document, collection_problems
-from jarjestokartta.search.index import bulk_write
+from jarjestokartta.search.index import bulk_write, events_changed
 
 __all__ = ["ImportProblems", "popolo_import"]
 
@@ -87,7 +87,10 @@ def _write(
         # Rows written without save() send no signal: their occurrences are stored here, in
         # bulk, for the events created and those changed (an unchanged one keeps its rows).
         created = {r.id for r in items if r.id not in existing}
-        occurrences.store([resolver.pks["events"][ref] for ref in created] + changed)
+        written = [resolver.pks["events"][ref] for ref in created] + changed
+        occurrences.store(written)
+        # Indexed once, when bulk_write ends, as the organisations are.
+        events_changed(written)
 
 
 def _counter(counts: Counter[str], progress: Callable[[int], object]) -> Callable[[str], None]:
