@@ -7,6 +7,7 @@ the form of one occurrence's change, chosen from the coming occurrences, in occu
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -38,6 +39,8 @@ class EventAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["popolo_id", "sequence", "created", "modified"]
     inlines = [OccurrenceChangeInline]
+    # The admin builds its form with its own callback: the same https default as the form's.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (
             _("Basic details"),

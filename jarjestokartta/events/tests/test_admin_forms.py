@@ -293,3 +293,8 @@ def test_it_shows_each_problem_once_when_event_clean_raises_them_too(organizer, 
     ]
     assert len(errors["repeat"]) == 1 and errors["repeat"][0].startswith("Toistoa ei voi käyttää")
     assert "__all__" not in errors
+
+
+def test_a_link_without_a_scheme_means_https(organizer):
+    event = _saved(_data(organizer, online_url="example.org/kahvila"))
+    assert event.online_url == "https://example.org/kahvila"
