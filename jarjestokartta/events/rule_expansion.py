@@ -77,9 +77,9 @@ class FastRule:
 
 def for_keywords(keywords: Mapping[str, Any]) -> FastRule | None:
     """The rule as a FastRule, or None when it is not a shape the arithmetic expands."""
-    if not keywords.keys() <= READ:
-        return None
     freq = keywords["freq"]
+    if not keywords.keys() <= READ or freq not in (DAILY, WEEKLY, MONTHLY, YEARLY):
+        return None
     interval = keywords.get("interval", 1)
     if not 1 <= interval <= MAX_INTERVAL or keywords.get("count", 1) < 1:
         return None

@@ -9,7 +9,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
+from dateutil.rrule import DAILY, HOURLY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
 from jarjestokartta.events import recurrence, rule_expansion
 from jarjestokartta.events.recurrence import Schedule
@@ -220,6 +220,13 @@ def test_it_expands_keywords_that_recurrence_refuses_as_dateutil_does():
         assert fast.last_starts(start, 2) == list(expected)[-2:], case
         first, last = random_range(chance, start)
         assert fast.between(start, first, last) == expected.between(first, last, inc=True), case
+
+
+def test_it_leaves_the_shapes_it_does_not_know_to_dateutil():
+    assert rule_expansion.for_keywords({"freq": HOURLY}) is None
+    assert rule_expansion.for_keywords({"freq": WEEKLY, "bysetpos": (1,)}) is None
+    assert rule_expansion.for_keywords({"freq": WEEKLY, "interval": 5000}) is None
+    assert rule_expansion.for_keywords({"freq": WEEKLY}) == rule_expansion.FastRule(freq=WEEKLY)
 
 
 def test_it_answers_a_rule_that_gives_nothing_without_walking_to_year_9999():
