@@ -10,6 +10,7 @@ bodies expand on the fly by the same function, with no horizon.
 """
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from operator import attrgetter
@@ -20,7 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from jarjestokartta.core.bulk import Rows, among, chunks, one_of_ids
-from jarjestokartta.events import recurrence
+from jarjestokartta.events import occurrence_indexes, recurrence
 from jarjestokartta.events.choices import AT_A_PLACE, EventStatus
 from jarjestokartta.events.models import Event, Occurrence, OccurrenceChange
 
@@ -188,7 +189,9 @@ class _Moments:
             return value
 
 
-def _rows(events: Iterable[Event], first: datetime, last: datetime, moments: _Moments):
+def _rows(
+    events: Iterable[Event], first: datetime, last: datetime, moments: _Moments
+) -> Iterator[tuple[object, ...]]:
     stored = moments.stored
     for event in events:
         pk, area = event.pk, listed_area_id(event)
@@ -216,8 +219,12 @@ def store(event_ids: Iterable[int] | None = None, today: date | None = None) -> 
             ids = sorted(set(event_ids))
             _delete_of(ids)
             batches = (events.filter(among("pk", batch)) for batch in chunks(ids))
-        for batch in batches:
-            stored += rows.insert(_rows(batch, first, last, moments))
+        # Into an empty table (the whole table anew, or a first import) the indexes are made
+        # once at the end; into a full one they are kept, as remaking them would cost more.
+        into_empty = event_ids is None or not Occurrence.objects.exists()
+        with occurrence_indexes.set_aside() if into_empty else nullcontext():
+            for batch in batches:
+                stored += rows.insert(_rows(batch, first, last, moments))
     if event_ids is None and connection.vendor == "postgresql":
         # After the whole table is new, the planner's statistics are those of the old one:
         # without this the bench's listings took seconds instead of milliseconds.

@@ -158,3 +158,33 @@ def test_it_lists_an_event_under_its_place_or_else_its_organisers_area():
 def test_it_refuses_prepared_fields_that_are_not_given():
     with pytest.raises(ValueError, match="prepared"):
         Rows(Occurrence, ["event_id", "start"], prepared=["end"])
+
+
+def _indexes() -> set[tuple[str, ...]]:
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, Occurrence._meta.db_table)
+    return {tuple(item["columns"]) for item in found.values() if item["index"]}
+
+
+def test_it_has_the_lookup_indexes_again_after_storing_the_whole_table():
+    WeeklyActivityFactory()
+    before = _indexes()
+    assert {("start",), ("area_id", "start")} <= before
+    occurrences.store(today=TODAY)
+    assert _indexes() == before
+
+
+def test_it_keeps_the_old_rows_and_the_indexes_when_storing_fails(monkeypatch):
+    group = WeeklyActivityFactory()
+    occurrences.store(today=TODAY)
+    rows, before = _stored(group), _indexes()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the schedule cannot be read")
+        yield
+
+    monkeypatch.setattr(occurrences, "planned", broken)
+    with pytest.raises(RuntimeError):
+        occurrences.store(today=TODAY)
+    assert _stored(group) == rows
+    assert _indexes() == before
