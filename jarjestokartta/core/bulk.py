@@ -224,3 +224,27 @@ def sqlite_page_cache(kib: int = 65536) -> Iterator[None]:
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+@contextmanager
+def sqlite_fast_delete() -> Iterator[None]:
+    """SQLite's secure_delete as FAST for a bulk delete, then as it was (Debian builds SQLite
+    with it ON).
+
+    ON overwrites every page a delete frees with zeros: emptying the 714,867 stored occurrences
+    of the 10,000-organisation bench wrote the whole table once more, 34.5 of 159 s. FAST still
+    clears what is deleted from the pages that stay in use, only not the pages that go to the
+    free list; the rows deleted in bulk here are public ones, rewritten at once.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA secure_delete")
+        (before,) = cursor.fetchone()
+        cursor.execute("PRAGMA secure_delete = FAST")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA secure_delete = {int(before)}")
