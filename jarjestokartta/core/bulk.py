@@ -47,13 +47,22 @@ def chunks(values: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
 
 
 class Rows:
-    """An INSERT for one model: `fields` are given per row, other columns get defaults."""
+    """An INSERT for one model: `fields` are given per row, other columns get defaults.
 
-    def __init__(self, model: type[models.Model], fields: Sequence[str]) -> None:
+    The fields named in `prepared` come as the database takes them already (what
+    connection.ops gives, e.g. a datetime as UTC text on SQLite), so they are not converted
+    again: a caller that makes millions of them can work each distinct value out once.
+    """
+
+    def __init__(
+        self, model: type[models.Model], fields: Sequence[str], prepared: Sequence[str] = ()
+    ) -> None:
         meta = model._meta
         self.model = model
         given = [concrete_field(model, name) for name in fields]
         named = {field.name for field in given}
+        if not named.issuperset(prepared):
+            raise ValueError(f"prepared fields that are not given: {set(prepared) - named}")
         self.rest = [
             field
             for field in meta.concrete_fields
@@ -67,7 +76,9 @@ class Rows:
         )
         self.copy_sql = f"COPY {quote(meta.db_table)} ({', '.join(map(quote, columns))}) FROM STDIN"
         self.converters = [
-            (index, _converter(field)) for index, field in enumerate(given) if not _plain(field)
+            (index, _converter(field))
+            for index, field in enumerate(given)
+            if not _plain(field) and field.name not in prepared
         ]
 
     def _defaults(self) -> tuple[Any, ...]:
@@ -85,16 +96,20 @@ class Rows:
             values.append(_converter(field)(value))
         return tuple(values)
 
+    def _converted(self, row: Sequence[Any], tail: tuple[Any, ...]) -> tuple[Any, ...]:
+        if self.converters:
+            row = list(row)
+            for index, convert in self.converters:
+                row[index] = convert(row[index])
+        return (*row, *tail)
+
     def insert(self, rows: Iterable[Sequence[Any]]) -> int:
         """Insert the rows (values in the order of `fields`); returns how many."""
         tail = self._defaults()
-        params = []
-        for row in rows:
-            if self.converters:
-                row = list(row)
-                for index, convert in self.converters:
-                    row[index] = convert(row[index])
-            params.append((*row, *tail))
+        if not self.converters and not tail:
+            params = list(rows)  # already as the database takes them: no copy of each row
+        else:
+            params = [self._converted(row, tail) for row in rows]
         if not params:
             return 0
         with connection.cursor() as cursor:
@@ -209,3 +224,27 @@ def sqlite_page_cache(kib: int = 65536) -> Iterator[None]:
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+@contextmanager
+def sqlite_fast_delete() -> Iterator[None]:
+    """SQLite's secure_delete as FAST for a bulk delete, then as it was (Debian builds SQLite
+    with it ON).
+
+    ON overwrites every page a delete frees with zeros: emptying the 714,867 stored occurrences
+    of the 10,000-organisation bench wrote the whole table once more, 34.5 of 159 s. FAST still
+    clears what is deleted from the pages that stay in use, only not the pages that go to the
+    free list; the rows deleted in bulk here are public ones, rewritten at once.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA secure_delete")
+        (before,) = cursor.fetchone()
+        cursor.execute("PRAGMA secure_delete = FAST")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA secure_delete = {int(before)}")
