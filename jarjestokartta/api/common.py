@@ -105,13 +105,15 @@ def page_of(
     params: PageParams,
     serialize: Callable[[list], list[dict]],
     extend: Callable[[Sequence[Any], list[dict]], None] | None = None,
+    counted=None,
 ) -> dict:
     """One page of a queryset in Open Referral's shape; a page past the end is empty.
 
     `serialize` turns the page's items into records at once (so it can fetch their child rows
-    in bulk); `extend` adds embedded objects with a fixed number of queries.
+    in bulk); `extend` adds embedded objects with a fixed number of queries; `counted`, the
+    same rows in a form that counts faster (the occurrences', events/filtering.py).
     """
-    total = queryset.count()
+    total = (queryset if counted is None else counted).count()
     pages = -(-total // params.per_page)
     start = (params.page - 1) * params.per_page
     items = list(queryset[start : start + params.per_page]) if start < total else []

@@ -244,15 +244,19 @@ def occurrence_list(
     activity once for each date, cancelled ones included (status cancelled), moved ones where
     they moved to. At most 366 days a request, within the days the service keeps ready."""
     first, last = _moments(days)
+    wanted, today = filters.wanted(), timezone.localdate()
     try:
-        queryset = filter_occurrences(filters.wanted(), first, last, timezone.localdate())
+        queryset = filter_occurrences(wanted, first, last, today)
+        counted = filter_occurrences(wanted, first, last, today, counting=True)
     except UnknownValue as error:
         raise unprocessable(str(error)) from None
     queryset = queryset.select_related("event").only(
         "start", "end", "status", "original_start", "note", "event__popolo_id", "event__timezone"
     )
     return json_response(
-        page_of(queryset, paging, lambda items: [occurrence_record(o) for o in items])
+        page_of(
+            queryset, paging, lambda items: [occurrence_record(o) for o in items], counted=counted
+        )
     )
 
 

@@ -5,11 +5,11 @@ As for organisations (directory/filtering.py): filters combine with AND, the val
 filter with OR, and a value that names nothing is an UnknownValue, not an empty list.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Q
+from django.db.models import Exists, Q, QuerySet
 
 from jarjestokartta.directory.filtering import (
     UnknownValue,
@@ -21,6 +21,7 @@ from jarjestokartta.directory.models import TargetGroup, Theme
 from jarjestokartta.directory.querysets import areas_within
 from jarjestokartta.events.choices import Accessibility, Channel, EventKind, Language
 from jarjestokartta.events.fields import has_code
+from jarjestokartta.events.listing_plan import has_event_among
 from jarjestokartta.events.models import Event, Occurrence
 from jarjestokartta.geography.models import AreaKind
 
@@ -74,13 +75,21 @@ def area_ids(wanted: EventFilter, day: date) -> set[int] | None:
     return ids
 
 
-def event_conditions(wanted: EventFilter, prefix: str = "") -> list[Q]:
-    """The conditions on Event of every filter but the place, its fields under `prefix`."""
+def event_conditions(
+    wanted: EventFilter,
+    prefix: str = "",
+    among: Callable[[QuerySet], Q | Exists] | None = None,
+) -> list[Q | Exists]:
+    """The conditions on Event of every filter but the place, its fields under `prefix`;
+    `among` writes "the event is among these through-table rows" (themes, target groups)."""
 
     def q(**lookups: object) -> Q:
         return Q(**{f"{prefix}{key}": value for key, value in lookups.items()})
 
-    conditions: list[Q] = []
+    def event_among(rows: QuerySet) -> Q | Exists:
+        return among(rows) if among else q(pk__in=rows.values("event"))
+
+    conditions: list[Q | Exists] = []
     if wanted.organizer:
         ids = _organizations(wanted.organizer, "organizer")
         conditions.append(q(organizer__in=ids) | q(co_organizers__in=ids))
@@ -89,11 +98,11 @@ def event_conditions(wanted: EventFilter, prefix: str = "") -> list[Q]:
     if wanted.theme:
         themes = _terms(Theme, wanted.theme, "theme")
         rows = Event.themes.through.objects.filter(theme__in=themes)
-        conditions.append(q(pk__in=rows.values("event")))
+        conditions.append(event_among(rows))
     if wanted.target_group:
         groups = _terms(TargetGroup, wanted.target_group, "target group")
         rows = Event.target_groups.through.objects.filter(targetgroup__in=groups)
-        conditions.append(q(pk__in=rows.values("event")))
+        conditions.append(event_among(rows))
     if wanted.kind:
         conditions.append(q(kind__in=_codes(wanted.kind, EventKind.values, "kind")))
     if wanted.channel:
@@ -133,14 +142,22 @@ def filter_events(queryset, wanted: EventFilter, today: date):  # type: ignore[n
     )
 
 
-def filter_occurrences(wanted: EventFilter, start: datetime, end: datetime, today: date):  # type: ignore[no-untyped-def]
+def filter_occurrences(  # type: ignore[no-untyped-def]
+    wanted: EventFilter, start: datetime, end: datetime, today: date, *, counting: bool = False
+):
     """The stored occurrences from `start` to `end` of published events matching the filters,
-    in order of start."""
+    in order of start.
+
+    A page of a theme's many events is found walking the range in order, of its few by reading
+    them (events/listing_plan.py). A count reads every match in either form, and reading from
+    the events reads fewer rows: give `counting` for a queryset that is only counted.
+    """
     queryset = Occurrence.objects.filter(start__gte=start, start__lte=end)
     places = area_ids(wanted, today)
     if places is not None:
         queryset = queryset.filter(area__in=places)
-    conditions = event_conditions(wanted, prefix="event__")
+    among = None if counting else has_event_among
+    conditions = event_conditions(wanted, prefix="event__", among=among)
     if conditions:
         queryset = queryset.filter(*conditions)
     if wanted.organizer:
