@@ -1,18 +1,19 @@
 """iCalendar feeds: one activity, an organisation's events, a body's meetings, and any
 filtered listing. Only published events; the feed format is in events/calendar.py."""
 
+from collections.abc import Callable
 from datetime import datetime, time
 
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jarjestokartta.directory.models import BODY_KINDS, Organization
 from jarjestokartta.events import calendar, feed_params, occurrences
-from jarjestokartta.events.filtering import UnknownValue, filter_events
-from jarjestokartta.events.models import Event, Occurrence
+from jarjestokartta.events.filtering import UnknownValue, filter_occurrences
+from jarjestokartta.events.models import Event
 
 # A listing's feed holds at most this many events (the first by start): a calendar app is
 # not a download of the whole country, and the largest region's month stays a quick answer.
@@ -20,16 +21,23 @@ MAX_EVENTS = 2000
 
 
 def published():
-    return Event.objects.published().select_related("municipality").prefetch_related("changes")
+    return calendar.for_feed(Event.objects.published())
 
 
 def ics_response(events, name: str, filename: str, request: HttpRequest) -> HttpResponse:
-    body = calendar.feed(
-        events, name=name, url_of=lambda e: request.build_absolute_uri(e.get_absolute_url())
-    )
+    body = calendar.feed(events, name=name, url_of=page_addresses(request))
     response = HttpResponse(body, content_type=calendar.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
     return response
+
+
+def page_addresses(request: HttpRequest) -> Callable[[Event], str]:
+    """Each event's page address from one made once: build_absolute_uri and reverse for
+    each event took a fifth of a feed's time. A slug needs no quoting in a path."""
+    placeholder = "slug"
+    page = request.build_absolute_uri(reverse("event", args=[placeholder]))
+    before, _, after = page.rpartition(placeholder)
+    return lambda event: f"{before}{event.slug}{after}"
 
 
 def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
@@ -40,8 +48,11 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
 def organization_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """What the organisation arranges, alone or with others."""
     org = get_object_or_404(Organization, slug=slug)
+    # One subquery of the two lists, each read by its own index: as "organizer = x OR pk IN
+    # (…)" PostgreSQL read every event (94 ms at 10,000 organisations, a table scan).
+    own = Event.objects.filter(organizer=org).order_by().values("pk")
     co_organized = Event.co_organizers.through.objects.filter(organization=org).values("event")
-    events = published().filter(Q(organizer=org) | Q(pk__in=co_organized))
+    events = published().filter(pk__in=own.union(co_organized))
     name = _("%(organization)s: activities and events") % {"organization": org.name}
     return ics_response(events.order_by("start", "pk"), name, f"{org.slug}-tapahtumat", request)
 
@@ -63,10 +74,10 @@ def event_list_ics(request: HttpRequest) -> HttpResponse:
         _stored_first, stored_last = occurrences.window(today)
         first = query.first or datetime.combine(today, time.min, timezone.get_default_timezone())
         last = query.last or stored_last
-        occurring = Occurrence.objects.filter(start__gte=first, start__lte=last)
-        events = filter_events(published(), query.wanted, today).filter(
-            pk__in=occurring.values("event")
-        )
+        # The events of the listing's own stored occurrences in those days: one range of the
+        # (area, start) index for a region, where the events' own place columns have none.
+        occurring = filter_occurrences(query.wanted, first, last, today).order_by()
+        events = published().filter(pk__in=occurring.values("event_id"))
         chosen = list(events.order_by("start", "pk")[:MAX_EVENTS])
     except feed_params.BadParameter as error:
         return _bad_request(str(error))

@@ -149,11 +149,13 @@ class Command(BaseCommand):
             .values_list("slug", flat=True)
             .first()
         )
-        month = f"alku={BENCH_DAY.replace(day=1)}&loppu={_month_end(BENCH_DAY)}"
+        # The feed's own parameter names (events/feed_params.py): it ignores the listing's
+        # Finnish ones (maakunta, alku …), which made this the whole country from today.
+        month = f"start={BENCH_DAY.replace(day=1)}&end={_month_end(BENCH_DAY)}"
         paths = {
             "listing_page": "/tapahtumat/?kunta=helsinki",
             "organization_ics": f"/jarjestot/{organiser}/tapahtumat.ics",
-            "region_month_ics": f"/tapahtumat.ics?maakunta=pohjois-savo&{month}",
+            "region_month_ics": f"/tapahtumat.ics?region=pohjois-savo&{month}",
         }
         found: dict = {}
         for name, path in paths.items():
