@@ -31,6 +31,11 @@ Sql = tuple[str, list[Any]]
 
 # Weights: the name above other names and abbreviations, above places, above the text.
 SQLITE_WEIGHTS = "10.0, 6.0, 1.0, 2.0"  # columns: name, other, body, places
+# SQLite keeps the order of the tables of a CROSS JOIN: the full-text matches are read first
+# and their documents looked up by id. Given `d.kind = 'event'`, the planner otherwise read
+# every event document by the (kind, object_id) index and asked the full-text table about
+# each in turn: 8.4 s for one facet count at 41,667 events, instead of milliseconds.
+FTS_FIRST = "CROSS JOIN"
 
 
 @dataclass
@@ -116,6 +121,25 @@ class Filters:
             params += [facet, *values]
         return "".join(parts), params
 
+    def exists_sql(self, column: str) -> Sql:
+        """The facet conditions as `sql`, asked of each document the words found.
+
+        SQLite made a list of every document with the value first (41,667 for the kind
+        "activity") and, given `f.rowid IN (that list)`, asked the full-text table about each
+        of them in turn: seconds. Asked per match, each is one look-up in the index
+        search_facet_of_document.
+        """
+        parts: list[str] = []
+        params: list[Any] = []
+        for facet, values in self.values.items():
+            marks = ", ".join(["%s"] * len(values))
+            parts.append(
+                " AND EXISTS (SELECT 1 FROM search_searchfacet c "
+                f"WHERE c.document_id = {column} AND c.facet = %s AND c.value IN ({marks}))"
+            )
+            params += [facet, *values]
+        return "".join(parts), params
+
 
 def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, timezone.get_default_timezone())
@@ -192,15 +216,21 @@ class SqliteBackend:
         pass  # SQLite plans well enough without fresh statistics
 
     def matching_ids_sql(self, query: EngineQuery, filters: Filters | None = None) -> Sql:
+        """The ids of the documents that match and pass every filter."""
         # Optional groups never change which documents match, only their order.
         expression: list[Any] = [self.expression(query.matching_only())]
-        where, params = filters.document_sql("d") if filters else ("", [])
-        if not where:
-            return "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s", expression
+        filters = filters or Filters()
+        on_facets, facet_params = filters.exists_sql("f.rowid")
+        if not filters.on_documents:
+            return (
+                f"SELECT f.rowid AS id FROM search_fts f WHERE search_fts MATCH %s{on_facets}",
+                [*expression, *facet_params],
+            )
+        where, params = filters.document_sql("d")
         return (
-            "SELECT f.rowid AS id FROM search_fts f JOIN search_searchdocument d "
-            f"ON d.id = f.rowid WHERE search_fts MATCH %s{where}",
-            [*expression, *params],
+            f"SELECT f.rowid AS id FROM search_fts f {FTS_FIRST} search_searchdocument d "
+            f"ON d.id = f.rowid WHERE search_fts MATCH %s{where}{on_facets}",
+            [*expression, *params, *facet_params],
         )
 
     def alias_expression(self, query: EngineQuery) -> str:
@@ -210,9 +240,9 @@ class SqliteBackend:
         return "{other} : (" + groups + ")"
 
     def ranked(self, query: EngineQuery, filters: Filters, limit: int, offset: int) -> list[Hit]:
-        where, params = filters.sql("f.rowid")
-        on_rows, row_params = filters.document_sql("d")
-        where, params = where + on_rows, [*params, *row_params]
+        where, params = filters.document_sql("d")
+        on_facets, facet_params = filters.exists_sql("d.id")
+        where, params = where + on_facets, [*params, *facet_params]
         alias = "0"
         alias_params: list[Any] = []
         if query.alias_tier:
@@ -220,7 +250,7 @@ class SqliteBackend:
             alias_params = [self.alias_expression(query)]
         sql = (
             f"SELECT {HIT_COLUMNS}, {alias} AS alias FROM search_fts f "
-            "JOIN search_searchdocument d ON d.id = f.rowid "
+            f"{FTS_FIRST} search_searchdocument d ON d.id = f.rowid "
             f"WHERE search_fts MATCH %s{where} "
             f"ORDER BY alias DESC, d.is_active DESC, bm25(search_fts, {SQLITE_WEIGHTS}), d.id "
             "LIMIT %s OFFSET %s"
@@ -287,7 +317,11 @@ class PostgresBackend:
         cursor.execute("ANALYZE search_searchfacet")
 
     def matching_ids_sql(self, query: EngineQuery, filters: Filters | None = None) -> Sql:
-        where, params = filters.document_sql("d") if filters else ("", [])
+        """The ids of the documents that match and pass every filter."""
+        filters = filters or Filters()
+        on_rows, row_params = filters.document_sql("d")
+        on_facets, facet_params = filters.sql("d.id")
+        where, params = on_rows + on_facets, [*row_params, *facet_params]
         return (
             "SELECT d.id FROM search_searchdocument d "
             f"WHERE d.vector @@ to_tsquery('simple', %s){where}",

@@ -1,6 +1,7 @@
 """Running a search: query words to engine query, ranked hits, facet counts, a suggestion."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection
 
@@ -109,17 +110,18 @@ def engine_query(words: list[QueryWord], vocab: Vocabulary) -> EngineQuery:
     return EngineQuery(required=required, optional=[group for group in optional if group])
 
 
-def _facets(matching: Sql | None, filters: Filters) -> dict[str, dict[str, int]]:
-    where, params = filters.sql("document_id")
-    sql = "SELECT facet, value, count(*) FROM search_searchfacet WHERE 1 = 1"
-    if matching is None and filters.on_documents:
-        on_rows, row_params = filters.document_sql("d")
-        matching = (f"SELECT d.id FROM search_searchdocument d WHERE 1 = 1{on_rows}", row_params)
+def _facets(matching: Sql | None) -> dict[str, dict[str, int]]:
+    """The facet values of the documents `matching` names (all documents when None).
+
+    `matching` holds every filter already, so that the filters are asked once a document,
+    not once for each of its facet rows.
+    """
+    sql = "SELECT facet, value, count(*) FROM search_searchfacet"
+    params: list[Any] = []
     if matching is not None:
-        clause, matching_params = backend().within("document_id", matching)
-        sql += f" AND {clause}"
-        params = [*matching_params, *params]
-    sql += f"{where} GROUP BY facet, value"
+        clause, params = backend().within("document_id", matching)
+        sql += f" WHERE {clause}"
+    sql += " GROUP BY facet, value"
     counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -133,7 +135,8 @@ def _browse(filters: Filters, limit: int, offset: int) -> Outcome:
     where, params = filters.sql("d.id")
     on_rows, row_params = filters.document_sql("d")
     where, params = where + on_rows, [*params, *row_params]
-    facets = _facets(None, filters)
+    allowed = f"SELECT d.id FROM search_searchdocument d WHERE 1 = 1{where}"
+    facets = _facets((allowed, params) if where else None)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {HIT_COLUMNS} FROM search_searchdocument d "
@@ -155,13 +158,13 @@ def search(text: str, filters: Filters, limit: int = 20, offset: int = 0) -> Out
     if not query.required:
         return Outcome(0, [], {f: {} for f in FACETS}, words, suggestion)
 
-    facets = _facets(engine.matching_ids_sql(query, filters), filters)
+    facets = _facets(engine.matching_ids_sql(query, filters))
     count = _count_from(facets)
     partial = False
     if count == 0 and len(query.required) > 1:
         # No document has every word: show those with some of them, the most first.
         query = EngineQuery(required=query.required, any_required=True)
-        facets = _facets(engine.matching_ids_sql(query, filters), filters)
+        facets = _facets(engine.matching_ids_sql(query, filters))
         count = _count_from(facets)
         partial = count > 0
     hits = engine.ranked(query, filters, limit, offset) if count else []

@@ -2,11 +2,14 @@
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
-from django.db.models import OuterRef, Subquery
+from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
+from jarjestokartta.directory.models import Organization
 from jarjestokartta.events.models import Event, Occurrence
 
 _PLACEHOLDER = "slug-placeholder"
@@ -30,19 +33,31 @@ def event_details(ids: Sequence[int], after: datetime) -> dict[int, EventDetails
     """The organiser, status and next occurrence of the events on a result page (one query).
 
     The next occurrence is the first stored one from `after` on that is not cancelled, so the
-    results need no schedule expanded.
+    results need no schedule expanded. Written as SQL: built through the ORM (a filter, a
+    subquery, an annotation) the query took longer to compose than to run, a fifth of the
+    search endpoint's time for a page of events.
     """
     if not ids:
         return {}
-    upcoming = (
-        Occurrence.objects.filter(event=OuterRef("pk"), start__gte=after)
-        .exclude(status=Event.Status.CANCELLED)
-        .order_by("start")
-        .values("start")[:1]
+    marks = ", ".join(["%s"] * len(ids))
+    sql = (
+        f"SELECT e.id, o.name, e.status, (SELECT min(x.start) FROM {Occurrence._meta.db_table} x "
+        "WHERE x.event_id = e.id AND x.start >= %s AND x.status <> %s) "
+        f"FROM {Event._meta.db_table} e JOIN {Organization._meta.db_table} o "
+        f"ON o.id = e.organizer_id WHERE e.id IN ({marks})"
     )
-    rows = (
-        Event.objects.filter(pk__in=list(ids))
-        .annotate(next_start=Subquery(upcoming))
-        .values_list("pk", "organizer__name", "status", "next_start")
-    )
-    return {pk: EventDetails(name, status, start) for pk, name, status, start in rows}
+    moment = connection.ops.adapt_datetimefield_value(after)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [moment, Event.Status.CANCELLED, *ids])
+        rows = cursor.fetchall()
+    return {pk: EventDetails(name, status, _aware(start)) for pk, name, status, start in rows}
+
+
+def _aware(value: datetime | str | None) -> datetime | None:
+    """A stored moment as an aware datetime: SQLite answers an aggregate of it as UTC text."""
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else parse_datetime(value)
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, UTC)
+    return moment
