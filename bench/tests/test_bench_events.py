@@ -125,6 +125,7 @@ def test_bench_events_writes_the_events_stores_occurrences_and_times_the_listing
         )
     )
     output = tmp_path / "events.json"
+    printed = io.StringIO()
     run_bench_command(
         "bench_events",
         str(path),
@@ -135,6 +136,7 @@ def test_bench_events_writes_the_events_stores_occurrences_and_times_the_listing
         str(imported),
         "--output",
         str(output),
+        stdout=printed,
     )
     figures = json.loads(output.read_text())
     assert figures["events"] == Event.objects.count() == event_count(1000)
@@ -148,6 +150,14 @@ def test_bench_events_writes_the_events_stores_occurrences_and_times_the_listing
         assert figures[case]["baseline"]["samples"] == figures[case]["samples"]
     assert figures["helsinki_week"]["samples"] == 4  # four rounds of one query
     assert figures["country_theme"]["samples"] == 4 * len(patterns.ACTIVITIES)
+    # Each theme again with few matches (in Arabic), its count apart from the page.
+    rare = figures["country_theme_rare"]
+    assert rare["samples"] == rare["count_only"]["samples"] == 4 * len(patterns.ACTIVITIES)
+    assert rare["occurrences_listed"] < figures["country_theme"]["occurrences_listed"]
+    assert rare["fewest_listed"] <= rare["occurrences_listed"]
+    # The whole import's own figures, not a dash, when import_popolo wrote the events.
+    if "events" in COLLECTIONS:
+        assert "whole import by import_popolo: 1.0 s, peak 1 MB" in printed.getvalue()
     # Not on this branch yet: said so, not faked.
     assert (
         figures["region_month_ics"] in ("not measured yet",)
