@@ -14,6 +14,7 @@ from jarjestokartta.events.calendar_views import (
 )
 from jarjestokartta.events.views import event_detail
 from jarjestokartta.search.event_listing import event_download, event_list
+from jarjestokartta.search.event_matching import events_matching
 from jarjestokartta.search.near_you import near_you
 from jarjestokartta.search.views import search_download, search_page
 from jarjestokartta.structures.views import organization_detail
@@ -36,7 +37,8 @@ urlpatterns = [
     # iCalendar feeds (events/calendar_views.py); ".ics" never clashes with the pages' "/".
     path("jarjestot/<slug:slug>/tapahtumat.ics", organization_ics, name="organization-ics"),
     path("jarjestot/<slug:slug>/kokoukset.ics", body_meetings_ics, name="body-meetings-ics"),
-    path("tapahtumat.ics", event_list_ics, name="event-list-ics"),
+    # The listing's words reach its feed through the search, a layer above events.
+    path("tapahtumat.ics", event_list_ics, {"words": events_matching}, name="event-list-ics"),
     path("tapahtumat/<slug:slug>.ics", event_ics, name="event-ics"),
     path("tapahtumat/<slug:slug>/", event_detail, name="event"),
     path("alueet/<slug:slug>/", area_detail, name="area"),

@@ -2,8 +2,9 @@
 filtered listing. Only published events; the feed format is in events/calendar.py."""
 
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import date, datetime, time
 
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -15,9 +16,22 @@ from jarjestokartta.events import calendar, feed_params, occurrences
 from jarjestokartta.events.filtering import UnknownValue, filter_occurrences
 from jarjestokartta.events.models import Event
 
-# A listing's feed holds at most this many events (the first by start): a calendar app is
-# not a download of the whole country, and the largest region's month stays a quick answer.
+# A listing's feed holds at most this many events: a calendar app is not a download of the
+# whole country, and the largest region's month stays a quick answer. More is refused, not
+# cut, so that a subscriber never silently misses what the listing shows.
 MAX_EVENTS = 2000
+# The listing's own limit on its words.
+MAX_WORDS_LENGTH = 200
+
+# The events whose words match a query, as a condition on an occurrence's event, or None when
+# the query has no words: given by the site's addresses (urls.py), as the search that reads
+# words is a higher layer than events.
+WordsMatcher = Callable[[str], Q | None]
+
+
+def today() -> date:
+    """The local day a listing's feed starts from (a function, so that tests can fix it)."""
+    return timezone.localdate()
 
 
 def published():
@@ -65,20 +79,38 @@ def body_meetings_ics(request: HttpRequest, slug: str) -> HttpResponse:
     return ics_response(meetings.order_by("start", "pk"), name, f"{body.slug}-kokoukset", request)
 
 
-def event_list_ics(request: HttpRequest) -> HttpResponse:
+def event_list_ics(request: HttpRequest, words: WordsMatcher | None = None) -> HttpResponse:
     """The listing's filters as a feed: the events that occur from `start` (today when left
-    out) to `end` (the end of the stored occurrences), every occurrence of each in the file."""
+    out) to `end` (the end of the stored occurrences), every occurrence of each in the file;
+    with `q`, only those `words` finds. More than MAX_EVENTS is refused with a 400."""
     try:
         query = feed_params.read(request.GET)
-        today = timezone.localdate()
-        _stored_first, stored_last = occurrences.window(today)
-        first = query.first or datetime.combine(today, time.min, timezone.get_default_timezone())
+        day = today()
+        _stored_first, stored_last = occurrences.window(day)
+        first = query.first or datetime.combine(day, time.min, timezone.get_default_timezone())
         last = query.last or stored_last
         # The events of the listing's own stored occurrences in those days: one range of the
         # (area, start) index for a region, where the events' own place columns have none.
-        occurring = filter_occurrences(query.wanted, first, last, today).order_by()
+        occurring = filter_occurrences(query.wanted, first, last, day).order_by()
+        q = request.GET.get("q", "").strip()[:MAX_WORDS_LENGTH]
+        if q:
+            if words is None:
+                return _bad_request(_("This feed cannot filter by words."))
+            matching = words(q)
+            if matching is not None:
+                occurring = occurring.filter(matching)
         events = published().filter(pk__in=occurring.values("event_id"))
-        chosen = list(events.order_by("start", "pk")[:MAX_EVENTS])
+        # Counted on the primary keys before anything is loaded, as the API's .ics does.
+        if events.order_by().values("pk")[: MAX_EVENTS + 1].count() > MAX_EVENTS:
+            return _bad_request(
+                _(
+                    "More than %(limit)s activities and events match: too many for one"
+                    " calendar. Narrow the listing: choose a municipality, a theme or fewer"
+                    " days."
+                )
+                % {"limit": MAX_EVENTS}
+            )
+        chosen = list(events.order_by("start", "pk"))
     except feed_params.BadParameter as error:
         return _bad_request(str(error))
     except UnknownValue as error:

@@ -2,7 +2,8 @@
 
 The names are the API's (organizer, body, region, municipality, theme, target_group, kind,
 language, channel, accessibility, is_free) so that a listing's filters carry over to its feed;
-`start` and `end` (YYYY-MM-DD) choose the events that occur in those days.
+`start` and `end` (YYYY-MM-DD) choose the events that occur in those days. The words `q` are
+read by the view, which is given the search's matcher (a higher layer) by urls.py.
 """
 
 from dataclasses import dataclass

@@ -24,6 +24,7 @@ from jarjestokartta.events.models import Occurrence
 from jarjestokartta.geography import postal_codes
 from jarjestokartta.geography.models import Area, AreaKind
 from jarjestokartta.search.event_downloads import occurrences_download
+from jarjestokartta.search.event_feed_link import drops_period, feed_address
 from jarjestokartta.search.event_matching import events_matching
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -220,6 +221,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
         chosen = read_filters(request.GET, day)
         context["chosen"] = chosen
         context.update(one_page(occurrences(chosen, day), chosen, request.GET))
+        context["feed"] = feed_address(request, chosen)
+        context["feed_drops_period"] = drops_period(chosen)
     except BadListing as error:
         context["error"] = str(error)
         status = 400

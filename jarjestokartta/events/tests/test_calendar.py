@@ -8,9 +8,10 @@ import pytest
 import recurring_ical_events
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from jarjestokartta.directory.tests.factories import BodyFactory, OrganizationFactory
-from jarjestokartta.events import calendar, occurrences
+from jarjestokartta.events import calendar, calendar_views, occurrences
 from jarjestokartta.events.choices import EventStatus
 from jarjestokartta.events.templatetags.calendar_links import webcal
 from jarjestokartta.events.tests.factories import (
@@ -191,6 +192,31 @@ def test_it_answers_bad_feed_parameters_with_a_finnish_message(client, params, w
     assert response.status_code == 400
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert words in response.content.decode()
+
+
+def test_it_refuses_a_listing_feed_over_its_cap_rather_than_cut_it(client, group, monkeypatch):
+    monkeypatch.setattr(calendar_views, "MAX_EVENTS", 2)
+    meetings = [
+        MeetingFactory(start=local(2026, 10, d, 9), end=local(2026, 10, d, 11)) for d in (20, 21)
+    ]
+    occurrences.store(today=date(2026, 10, 1))
+    params = {"start": "2026-10-01", "end": "2026-12-31"}
+    response = client.get("/tapahtumat.ics", params, headers={"accept-language": "fi"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    message = response.content.decode()
+    assert "yli 2 toimintaa ja tapahtumaa" in message and "Rajaa listaa" in message
+    # At the cap the feed holds them all.
+    only = parsed(client.get("/tapahtumat.ics", {**params, "kind": "meeting"}))
+    assert {str(vevent["SUMMARY"]) for vevent in only.walk("VEVENT")} == {m.name for m in meetings}
+
+
+def test_a_listing_feed_without_a_words_matcher_refuses_words(rf):
+    request = rf.get("/tapahtumat.ics", {"q": "perhekahvila"})
+    with translation.override("fi"):
+        response = calendar_views.event_list_ics(request)
+    assert response.status_code == 400
+    assert "hakusanoilla" in response.content.decode()
 
 
 def test_it_turns_an_address_into_a_webcal_link():

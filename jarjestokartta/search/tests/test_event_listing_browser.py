@@ -1,12 +1,13 @@
 """The event listing and "Lähelläsi" in real Chromium, phone and desktop, axe clean."""
 
+import re
 from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 
 from jarjestokartta.core.tests.accessibility import serious_violations
-from jarjestokartta.events import occurrences
+from jarjestokartta.events import calendar_views, occurrences
 from jarjestokartta.events.choices import Channel, EventStatus
 from jarjestokartta.events.tests.factories import (
     EventFactory,
@@ -27,6 +28,7 @@ TODAY = date(2026, 12, 1)
 @pytest.fixture
 def listing(monkeypatch):
     monkeypatch.setattr(event_listing, "today", lambda: TODAY)
+    monkeypatch.setattr(calendar_views, "today", lambda: TODAY)
     kuopio = Area.objects.get(classification=AreaKind.MUNICIPALITY, code="297")
     group = WeeklyActivityFactory(name="Vertaisryhmä tiistaisin", summary="Puhutaan ja kuunnellaan")
     OccurrenceChangeFactory(
@@ -63,6 +65,14 @@ def test_a_citizen_filters_the_listing_and_sees_a_cancelled_one(
     names = page.locator("#tapahtumat h3").all_inner_texts()
     assert names and all("perhekahvila" in name.lower() for name in names)
     assert "q=perhekahvila" in page.url
+    # The listing's own feed, its words carried over in the feed's names.
+    subscribe = page.get_by_role("link", name="Tilaa kalenteriin")
+    expect(subscribe).to_have_attribute(
+        "href", re.compile(r"^webcal://[^/]+/tapahtumat\.ics\?q=perhekahvila$")
+    )
+    ics = page.get_by_role("link", name="Kalenteritiedosto (.ics)").get_attribute("href")
+    feed = page.request.get(ics).text()
+    assert "SUMMARY:Perhekahvila" in feed and "Vertaisryhmä tiistaisin" not in feed
 
 
 @pytest.mark.parametrize("width", [375, 1280])
