@@ -229,8 +229,29 @@ def event_list(request: HttpRequest) -> HttpResponse:
     if request.htmx:  # type: ignore[attr-defined]  # django-htmx's middleware sets it
         return render(request, "search/_event_results.html", context, status=status)
     context.update(_choices())
+    context.update(_chosen_municipalities(request.GET))
     context["chosen_values"] = request.GET
     return render(request, "search/event_list.html", context, status=status)
+
+
+def _chosen_municipalities(params: QueryDict) -> dict[str, object]:
+    """The municipalities a link chose (kunta: the form has no list of 308 of them), shown and
+    kept in the form so that changing another filter does not drop them; one query, only when
+    one is chosen."""
+    slugs = [value for value in params.getlist("kunta") if value]
+    if not slugs:
+        return {}
+    rest = params.copy()
+    rest.pop("kunta", None)
+    rest.pop("sivu", None)
+    return {
+        "chosen_municipalities": list(
+            Area.objects.filter(classification=AreaKind.MUNICIPALITY, slug__in=slugs).order_by(
+                "name"
+            )
+        ),
+        "without_municipality": f"?{rest.urlencode()}" if rest else "?",
+    }
 
 
 def event_download(request: HttpRequest, format: str) -> HttpResponseBase:

@@ -213,3 +213,14 @@ def test_it_answers_a_bad_postal_code_with_a_finnish_message(client, code):
     response = client.get(reverse("near-you"), {"postinumero": code}, HTTP_ACCEPT_LANGUAGE="fi")
     assert response.status_code == 400
     assert response.context["error"]
+
+
+def test_it_keeps_a_linked_municipality_in_the_form_by_its_name(client):
+    """A municipality page links /tapahtumat/?kunta=…: the form shows it and keeps it, so that
+    choosing a theme does not drop it, and offers the way back to every municipality."""
+    kuopio = municipality("297")
+    response = client.get(reverse("event-list"), {"kunta": kuopio.slug, "teema": "", "sivu": 2})
+    page = response.content.decode()
+    assert f'<input type="hidden" name="kunta" value="{kuopio.slug}">Kuopio' in page
+    assert response.context["without_municipality"] == "?teema="
+    assert "chosen_municipalities" not in client.get(reverse("event-list")).context
