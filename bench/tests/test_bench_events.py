@@ -158,11 +158,11 @@ def test_bench_events_writes_the_events_stores_occurrences_and_times_the_listing
     # The whole import's own figures, not a dash, when import_popolo wrote the events.
     if "events" in COLLECTIONS:
         assert "whole import by import_popolo: 1.0 s, peak 1 MB" in printed.getvalue()
-    # Not on this branch yet: said so, not faked.
-    assert (
-        figures["region_month_ics"] in ("not measured yet",)
-        or figures["region_month_ics"]["p95_ms"] > 0
-    )
+    # Every page timed with what it answered (a feed over its cap would say 400).
+    for page in ("listing_page", "organization_ics", "region_month_ics"):
+        assert figures[page]["status"] == 200, page
+        assert figures[page]["bytes"] > 0 and figures[page]["p95_ms"] > 0
+    assert "(HTTP 200, " in printed.getvalue()
 
 
 def test_bench_report_marks_what_is_not_measured_yet(tmp_path):
@@ -181,4 +181,17 @@ def test_bench_report_marks_what_is_not_measured_yet(tmp_path):
     }
     assert rows["Helsinki this week: p95 ms"]["sqlite_meets_target"] is True
     assert rows["region month .ics: p95 ms"]["sqlite"] == "not measured yet"
+    assert rows["region month .ics: p95 ms"]["sqlite_meets_target"] is None
+
+
+def test_bench_report_says_a_refused_page_was_refused(tmp_path):
+    refused = {"status": 400, "bytes": 120, "p95_ms": 30.0}
+    (tmp_path / "events-sqlite.json").write_text(
+        json.dumps({"events": 10, "region_month_ics": refused})
+    )
+    run_bench_command("bench_report", str(tmp_path), "--output", str(tmp_path / "bench.json"))
+    rows = {
+        row["figure"]: row for row in json.loads((tmp_path / "bench.json").read_text())["table"]
+    }
+    assert rows["region month .ics: p95 ms"]["sqlite"] == "refused (HTTP 400)"
     assert rows["region month .ics: p95 ms"]["sqlite_meets_target"] is None

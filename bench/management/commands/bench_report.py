@@ -101,6 +101,9 @@ def _dig(data, keys):
         if not isinstance(data, dict) or key not in data:
             return None
         data = data[key]
+        if isinstance(data, dict) and data.get("status", 200) != 200:
+            # A page that refused (a feed over its cap) answered fast, but did not answer.
+            return f"refused (HTTP {data['status']})"
     return data
 
 
