@@ -13,26 +13,17 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from jarjestokartta.events import feed_params
+
 if TYPE_CHECKING:  # the listing imports this module
     from jarjestokartta.search.event_listing import Chosen
-
-# The filter's fields under the feed's names (events/feed_params.py reads them).
-FEED_LISTS = (
-    "region",
-    "municipality",
-    "theme",
-    "target_group",
-    "kind",
-    "language",
-    "channel",
-    "accessibility",
-)
 
 
 def feed_parameters(chosen: "Chosen") -> list[tuple[str, str]]:
     """The feed's parameters for the listing's filters, days and words, in a fixed order."""
     wanted = chosen.wanted
-    pairs = [(name, value) for name in FEED_LISTS for value in getattr(wanted, name)]
+    # The feed reads the filter's own field names; the listing leaves organizer and body empty.
+    pairs = [(name, value) for name in feed_params.LISTS for value in getattr(wanted, name)]
     if wanted.is_free:
         pairs.append(("is_free", "true"))
     if chosen.since:
