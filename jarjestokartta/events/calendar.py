@@ -113,13 +113,22 @@ def _vtimezone_lines(zone_name: str) -> str:
 def feed(events: Iterable[Event], *, name: str, url_of: Callable[[Event], str]) -> bytes:
     """The events as one VCALENDAR named `name`; `url_of` gives each event's page address.
 
-    The events should come through for_feed(), or each costs queries.
+    The events should come through for_feed(), or each costs queries. The site's feeds are
+    written from texts kept ready (events/feed_texts.py), in the same bytes as this.
     """
     zones: set[str] = set()
     components: list[str] = []
     for event in events:
         zones.add(event.timezone)
         components.extend(vevents(event, url_of(event)))
+    return "".join([header(name, zones), *(f"{c}\r\n" for c in components), FOOTER]).encode()
+
+
+FOOTER = "END:VCALENDAR\r\n"
+
+
+def header(name: str, zones: Iterable[str]) -> str:
+    """What comes before the VEVENTs: the calendar's own lines and each zone's VTIMEZONE."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -127,12 +136,10 @@ def feed(events: Iterable[Event], *, name: str, url_of: Callable[[Event], str]) 
         "CALSCALE:GREGORIAN",
         line("X-WR-CALNAME", _unescaped(name)),
         line("X-WR-TIMEZONE", text(recurrence.HELSINKI.key)),
-        *(_vtimezone_lines(zone_name) for zone_name in sorted(zones)),
-        *components,
-        "END:VCALENDAR",
+        *(_vtimezone_lines(zone_name) for zone_name in sorted(set(zones))),
         "",
     ]
-    return "\r\n".join(lines).encode()
+    return "\r\n".join(lines)
 
 
 def _unescaped(name: str) -> str:

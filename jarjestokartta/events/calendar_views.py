@@ -4,22 +4,22 @@ filtered listing. Only published events; the feed format is in events/calendar.p
 from collections.abc import Callable
 from datetime import date, datetime, time
 
-from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jarjestokartta.directory.models import BODY_KINDS, Organization
-from jarjestokartta.events import calendar, feed_params, occurrences
+from jarjestokartta.events import calendar, feed_params, feed_texts, occurrences
 from jarjestokartta.events.filtering import UnknownValue, filter_occurrences
 from jarjestokartta.events.models import Event
 
 # A listing's feed holds at most this many events: a calendar app is not a download of the
 # whole country, and the largest region's month stays a quick answer. More is refused, not
 # cut, so that a subscriber never silently misses what the listing shows.
-MAX_EVENTS = 2000
+MAX_EVENTS = 50_000
 # The listing's own limit on its words.
 MAX_WORDS_LENGTH = 200
 
@@ -34,29 +34,46 @@ def today() -> date:
     return timezone.localdate()
 
 
-def published():
-    return calendar.for_feed(Event.objects.published())
+def published() -> QuerySet[Event]:
+    return Event.objects.published()
 
 
-def ics_response(events, name: str, filename: str, request: HttpRequest) -> HttpResponse:
-    body = calendar.feed(events, name=name, url_of=page_addresses(request))
-    response = HttpResponse(body, content_type=calendar.CONTENT_TYPE)
+def ics_response(
+    events: QuerySet[Event] | list[feed_texts.Entry], name: str, filename: str, request
+) -> HttpResponse | StreamingHttpResponse:
+    """The feed of `events` (a queryset in the feed's order, or its entries read already).
+    A feed of one chunk is answered whole, with its length; a longer one streams a chunk at
+    a time, so that a region's month is not held in memory at once."""
+    chosen = events if isinstance(events, list) else feed_texts.entries(events)
+    body = feed_texts.stream(chosen, name=name, pattern=page_pattern(request))
+    if len(chosen) <= feed_texts.CHUNK:
+        response: HttpResponse | StreamingHttpResponse = HttpResponse(
+            b"".join(body), content_type=calendar.CONTENT_TYPE
+        )
+    else:
+        response = StreamingHttpResponse(body, content_type=calendar.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
     return response
 
 
-def page_addresses(request: HttpRequest) -> Callable[[Event], str]:
-    """Each event's page address from one made once: build_absolute_uri and reverse for
-    each event took a fifth of a feed's time. A slug needs no quoting in a path."""
+def page_pattern(request: HttpRequest) -> str:
+    """The event pages' address with {slug} for the slug, made once a feed: build_absolute_uri
+    and reverse for each event took a fifth of a feed's time. A slug needs no quoting."""
     placeholder = "slug"
     page = request.build_absolute_uri(reverse("event", args=[placeholder]))
     before, _, after = page.rpartition(placeholder)
-    return lambda event: f"{before}{event.slug}{after}"
+    return f"{before}{feed_texts.SLUG}{after}"
+
+
+def page_addresses(request: HttpRequest) -> Callable[[Event], str]:
+    """Each event's page address (for what writes events one by one, as the API's JSON)."""
+    pattern = page_pattern(request)
+    return lambda event: feed_texts.page_of(pattern, event.slug)
 
 
 def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
-    event = get_object_or_404(published(), slug=slug)
-    return ics_response([event], event.name, event.slug, request)
+    event = get_object_or_404(published().only("name", "slug"), slug=slug)
+    return ics_response(published().filter(pk=event.pk), event.name, event.slug, request)
 
 
 def organization_ics(request: HttpRequest, slug: str) -> HttpResponse:
@@ -100,8 +117,10 @@ def event_list_ics(request: HttpRequest, words: WordsMatcher | None = None) -> H
             if matching is not None:
                 occurring = occurring.filter(matching)
         events = published().filter(pk__in=occurring.values("event_id"))
-        # Counted on the primary keys before anything is loaded, as the API's .ics does.
-        if events.order_by().values("pk")[: MAX_EVENTS + 1].count() > MAX_EVENTS:
+        # The events in the feed's order, one more than the cap to know it is over:
+        # the texts are read only for a feed that will be answered.
+        chosen = feed_texts.entries(events.order_by("start", "pk"), limit=MAX_EVENTS + 1)
+        if len(chosen) > MAX_EVENTS:
             return _bad_request(
                 _(
                     "More than %(limit)s activities and events match: too many for one"
@@ -110,7 +129,6 @@ def event_list_ics(request: HttpRequest, words: WordsMatcher | None = None) -> H
                 )
                 % {"limit": MAX_EVENTS}
             )
-        chosen = list(events.order_by("start", "pk"))
     except feed_params.BadParameter as error:
         return _bad_request(str(error))
     except UnknownValue as error:

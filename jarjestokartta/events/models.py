@@ -23,6 +23,7 @@ from jarjestokartta.events.choices import (
     Registration,
 )
 from jarjestokartta.events.constraints import event_constraints
+from jarjestokartta.events.feed_text_models import FeedText as FeedText
 from jarjestokartta.events.fields import CodeListField
 from jarjestokartta.events.occurrence_models import Occurrence as Occurrence
 from jarjestokartta.events.occurrence_models import OccurrenceChange as OccurrenceChange
