@@ -163,6 +163,15 @@ def test_bench_events_writes_the_events_stores_occurrences_and_times_the_listing
         assert figures[page]["status"] == 200, page
         assert figures[page]["bytes"] > 0 and figures[page]["p95_ms"] > 0
     assert "(HTTP 200, " in printed.getvalue()
+    # Each month's feed beside the bare query of its events' ids, with its first answer and
+    # the memory of one; the country's month holds the regions'.
+    months = [
+        figures[name] for name in ("region_month_ics", "uusimaa_month_ics", "country_month_ics")
+    ]
+    for month in months:
+        assert month["status"] == 200 and month["first_ms"] >= 0 and month["peak_mb"] > 0
+        assert month["baseline"]["samples"] == month["samples"]
+    assert months[2]["events"] >= months[0]["events"] + months[1]["events"] > 0
 
 
 def test_bench_report_marks_what_is_not_measured_yet(tmp_path):

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from bench.event_loading import load_events
 from bench.events import BENCH_DAY
+from bench.feed_timing import month_feed
 from bench.measure import summary, timed
 from jarjestokartta.directory.models import Organization, Theme
 from jarjestokartta.events import occurrences
@@ -149,13 +150,9 @@ class Command(BaseCommand):
             .values_list("slug", flat=True)
             .first()
         )
-        # The feed's own parameter names (events/feed_params.py): it ignores the listing's
-        # Finnish ones (maakunta, alku …), which made this the whole country from today.
-        month = f"start={BENCH_DAY.replace(day=1)}&end={_month_end(BENCH_DAY)}"
         paths = {
             "listing_page": "/tapahtumat/?kunta=helsinki",
             "organization_ics": f"/jarjestot/{organiser}/tapahtumat.ics",
-            "region_month_ics": f"/tapahtumat.ics?region=pohjois-savo&{month}",
         }
         found: dict = {}
         for name, path in paths.items():
@@ -167,6 +164,12 @@ class Command(BaseCommand):
                 "bytes": len(first.content),
                 **summary([timed(lambda p=path: client.get(p)) for _ in range(repeat * 4)]),
             }
+        # A month of the listing's feed: the target's region, the largest region, the country,
+        # by the feed's own parameter names (events/feed_params.py; the listing's Finnish ones,
+        # maakunta, alku …, it ignores, which made this the whole country from today).
+        first, last = BENCH_DAY.replace(day=1), _month_end(BENCH_DAY)
+        for name, region in MONTH_FEEDS.items():
+            found[name] = month_feed(client, region, first, last, repeat)
         return found
 
     def search(self, repeat: int) -> dict:
@@ -185,6 +188,11 @@ class Command(BaseCommand):
         return summary([timed(lambda w=words: ask(w)) for _ in range(repeat) for w in SEARCHES])
 
 
+MONTH_FEEDS = {
+    "region_month_ics": "pohjois-savo",
+    "uusimaa_month_ics": "uusimaa",
+    "country_month_ics": None,
+}
 # What people look for among activities (bench/event_patterns.py has these words).
 SEARCHES = ["perhekahvila", "vertaistukiryhmä", "kuoro", "kuntosali senioreille", "talkoot"]
 
@@ -265,11 +273,17 @@ def _describe(figures: dict) -> str:
             f"{item['baseline']['p95_ms']:>10}{item['count_only']['p95_ms']:>10}"
             f"{item['occurrences_listed']:>10,}"
         )
-    for name in ("listing_page", "organization_ics", "region_month_ics", "search_with_events"):
+    for name in ("listing_page", "organization_ics", *MONTH_FEEDS, "search_with_events"):
         item = figures[name]
         shown = item if isinstance(item, str) else f"{item['median_ms']} / {item['p95_ms']} ms"
         if isinstance(item, dict) and "status" in item:
             shown += f" (HTTP {item['status']}, {item['bytes']:,} bytes)"
+        if isinstance(item, dict) and "baseline" in item:
+            shown += (
+                f", {item['events']:,} events, bare ids {item['baseline']['median_ms']} / "
+                f"{item['baseline']['p95_ms']} ms, first {item['first_ms']} ms, "
+                f"peak {item['peak_mb']} MB"
+            )
         lines.append(f"  {name:18}{shown}")
     return "\n".join(lines) + "\n"
 

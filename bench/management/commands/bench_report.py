@@ -54,6 +54,15 @@ ROWS = [
     ("listing page: p95 ms", "events", ("listing_page", "p95_ms"), 50, False),
     ("organisation .ics: p95 ms", "events", ("organization_ics", "p95_ms"), None, False),
     ("region month .ics: p95 ms", "events", ("region_month_ics", "p95_ms"), 300, False),
+    (
+        "region month .ics: bare ids p95",
+        "events",
+        ("region_month_ics", "baseline", "p95_ms"),
+        None,
+        False,
+    ),
+    ("Uusimaa month .ics: p95 ms", "events", ("uusimaa_month_ics", "p95_ms"), 300, False),
+    ("country month .ics: p95 ms", "events", ("country_month_ics", "p95_ms"), None, False),
     ("search with events: p95 ms", "events", ("search_with_events", "p95_ms"), 30, False),
 ]
 DATABASES = [("SQLite", "sqlite"), ("PostgreSQL", "postgresql")]
