@@ -68,14 +68,18 @@ def stream(events: Sequence[Entry], *, name: str, pattern: str) -> Iterator[byte
 def ready(chunk: Sequence[Entry], pattern: str) -> dict[int, str]:
     """The texts kept for these events that were made from what the events say now."""
     table = connection.ops.quote_name(FeedText._meta.db_table)
-    marks = ", ".join(["%s"] * len(chunk))
+    now = {pk: (stamp, sequence, town or "") for pk, _zone, stamp, sequence, town in chunk}
+    if connection.vendor == "postgresql":
+        # One array parameter: 2,000 parameters of an IN list took half as long again.
+        wanted, params = "= ANY(%s)", [pattern, list(now)]
+    else:
+        wanted, params = f"IN ({', '.join(['%s'] * len(now))})", [pattern, *now]
     sql = (
         f"SELECT event_id, CAST(modified AS TEXT), sequence, town, text FROM {table}"
-        f" WHERE page = %s AND event_id IN ({marks})"
+        f" WHERE page = %s AND event_id {wanted}"
     )
-    now = {pk: (stamp, sequence, town or "") for pk, _zone, stamp, sequence, town in chunk}
     with connection.cursor() as cursor:
-        cursor.execute(sql, [pattern, *now])
+        cursor.execute(sql, params)
         return {
             pk: text
             for pk, modified, sequence, town, text in cursor.fetchall()
