@@ -31,7 +31,9 @@ class FeedText(models.Model):
     town = models.CharField(
         max_length=200, blank=True, help_text=_("The municipality's name the text shows.")
     )
-    text = models.TextField(help_text=_("The VEVENTs, CRLF between them."))
+    # UTF-8 as the feed sends it: read as bytes, a region's month is neither decoded nor
+    # encoded again.
+    text = models.BinaryField(help_text=_("The VEVENTs, each ending in CRLF, in UTF-8."))
 
     class Meta:
         verbose_name = _("feed text")

@@ -61,11 +61,11 @@ def stream(events: Sequence[Entry], *, name: str, pattern: str) -> Iterator[byte
         missing = [entry[PK] for entry in chunk if entry[PK] not in texts]
         if missing:
             texts.update(make(missing, pattern))
-        yield "".join([f"{texts[entry[PK]]}\r\n" for entry in chunk]).encode()
+        yield b"".join([texts[entry[PK]] for entry in chunk])
     yield calendar.FOOTER.encode()
 
 
-def ready(chunk: Sequence[Entry], pattern: str) -> dict[int, str]:
+def ready(chunk: Sequence[Entry], pattern: str) -> dict[int, bytes]:
     """The texts kept for these events that were made from what the events say now."""
     table = connection.ops.quote_name(FeedText._meta.db_table)
     now = {pk: (stamp, sequence, town or "") for pk, _zone, stamp, sequence, town in chunk}
@@ -81,18 +81,19 @@ def ready(chunk: Sequence[Entry], pattern: str) -> dict[int, str]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return {
-            pk: text
+            pk: bytes(text)
             for pk, modified, sequence, town, text in cursor.fetchall()
             if now[pk] == (modified, sequence, town)
         }
 
 
-def make(pks: Sequence[int], pattern: str) -> dict[int, str]:
+def make(pks: Sequence[int], pattern: str) -> dict[int, bytes]:
     """The events' texts made from their rows, and kept (replacing what was kept before)."""
     made = {}
     rows = []
     for event in calendar.for_feed(Event.objects.filter(pk__in=pks)):
-        text = "\r\n".join(calendar.vevents(event, page_of(pattern, event.slug)))
+        text = "".join(f"{c}\r\n" for c in calendar.vevents(event, page_of(pattern, event.slug)))
+        text = text.encode()
         made[event.pk] = text
         town = event.municipality.name if event.municipality_id and event.municipality else ""
         rows.append(
