@@ -1,0 +1,95 @@
+"""A search with more matches than engine.MATCH_BOUND counts and ranks only that many, and
+says so: the count is a lower bound, the facets are of those counted, the best of them shown.
+
+The bound is set low here (it is 1,000) so that a handful of organisations passes it.
+"""
+
+import pytest
+
+from jarjestokartta.directory.tests.factories import OrganizationFactory
+from jarjestokartta.search import engine
+from jarjestokartta.search.backends import Filters
+from jarjestokartta.search.engine import search
+
+pytestmark = pytest.mark.django_db
+
+BOUND = 3
+
+
+@pytest.fixture
+def choirs() -> None:
+    """Four with "kuoro" only in their text, two choirs by name, and others that make the
+    word uncommon (in under a tenth of the documents, so that it must match)."""
+    for n in range(60):
+        OrganizationFactory(name=f"Kyläyhdistys {n}", slug=f"kyla-{n}")
+    # Indexed before the choirs, so that they come first in the index's own order.
+    for n in range(4):
+        OrganizationFactory(
+            name=f"Kulttuuriyhdistys {n}", slug=f"kulttuuri-{n}", description="Meillä on kuoro."
+        )
+    OrganizationFactory(name="Kuoro Laulurastaat ry", slug="laulurastaat")
+    OrganizationFactory(name="Kamarikuoro Sointu", slug="sointu")
+
+
+@pytest.fixture
+def low_bound(monkeypatch) -> int:
+    monkeypatch.setattr(engine, "MATCH_BOUND", BOUND)
+    return BOUND
+
+
+def test_under_the_bound_the_count_and_facets_are_exact(choirs):
+    outcome = search("kuoro", Filters())
+    assert outcome.exact is True
+    assert outcome.count == 6 == len(outcome.hits)
+    assert sum(outcome.facets["classification"].values()) == 6
+
+
+def test_over_the_bound_the_count_is_a_lower_bound_and_said_so(choirs, low_bound):
+    outcome = search("kuoro", Filters())
+    assert outcome.exact is False
+    assert outcome.count == low_bound
+    # The facets count the candidates only, which are fewer than the matches.
+    assert sum(outcome.facets["classification"].values()) == low_bound
+    assert len(outcome.hits) == low_bound
+
+
+def test_the_candidates_have_the_words_in_their_name_first(choirs, low_bound):
+    # "Kamarikuoro" is a compound: "kuoro" is one of its parts, indexed in the name.
+    hits = search("kuoro", Filters()).hits
+    names = [hit[3] for hit in hits]
+    assert set(names[:2]) == {"Kuoro Laulurastaat ry", "Kamarikuoro Sointu"}
+    assert names[2].startswith("Kulttuuriyhdistys")
+
+
+def test_the_best_matches_are_the_same_as_when_every_match_is_ranked(choirs, low_bound):
+    everything = search("kuoro", Filters(), bound=100).hits
+    bounded = search("kuoro", Filters()).hits
+    assert bounded[:2] == everything[:2]
+
+
+def test_a_facet_count_over_the_bound_never_exceeds_the_true_count(choirs, low_bound):
+    exact = search("kuoro", Filters(), bound=100).facets
+    bounded = search("kuoro", Filters()).facets
+    for facet, values in bounded.items():
+        for value, count in values.items():
+            assert 0 < count <= exact[facet][value]
+
+
+def test_a_filter_that_narrows_under_the_bound_counts_exactly_again(choirs, low_bound):
+    OrganizationFactory(name="Kuoroverkosto", slug="verkosto", classification="network")
+    outcome = search("kuoro", Filters({"classification": ["network"]}))
+    assert outcome.exact is True
+    assert outcome.count == 1
+    assert [hit[3] for hit in outcome.hits] == ["Kuoroverkosto"]
+
+
+def test_later_pages_come_from_the_same_candidates(choirs, low_bound):
+    first = search("kuoro", Filters(), limit=2, offset=0).hits
+    second = search("kuoro", Filters(), limit=2, offset=2).hits
+    assert len(first) == 2 and len(second) == 1
+    assert not {hit[0] for hit in first} & {hit[0] for hit in second}
+
+
+def test_no_match_is_still_an_exact_zero(choirs, low_bound):
+    outcome = search("sukellus", Filters())
+    assert outcome.count == 0 and outcome.exact is True and outcome.hits == []
