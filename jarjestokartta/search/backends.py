@@ -31,6 +31,9 @@ Sql = tuple[str, list[Any]]
 
 # Weights: the name above other names and abbreviations, above places, above the text.
 SQLITE_WEIGHTS = "10.0, 6.0, 1.0, 2.0"  # columns: name, other, body, places
+# A column a match can be asked in: its FTS5 column, its PostgreSQL weight.
+COLUMNS = {"name": "name", "other": "other"}
+WEIGHTS = {"name": "A", "other": "B"}
 # SQLite keeps the order of the tables of a CROSS JOIN: the full-text matches are read first
 # and their documents looked up by id. Given `d.kind = 'event'`, the planner otherwise read
 # every event document by the (kind, object_id) index and asked the full-text table about
@@ -219,14 +222,14 @@ class SqliteBackend:
         pass  # SQLite plans well enough without fresh statistics
 
     def matching_ids_sql(
-        self, query: EngineQuery, filters: Filters | None = None, in_names: bool = False
+        self, query: EngineQuery, filters: Filters | None = None, column: str = ""
     ) -> Sql:
         """The ids of the documents that match and pass every filter, in the index's order;
-        `in_names`: only those with the words in their name or other names."""
+        `column` ("name" or "other"): only those with the words in that column."""
         # Optional groups never change which documents match, only their order.
         matching = self.expression(query.matching_only())
-        if in_names:
-            matching = "{name other} : (" + matching + ")"
+        if column:
+            matching = "{" + COLUMNS[column] + "} : (" + matching + ")"
         expression: list[Any] = [matching]
         filters = filters or Filters()
         on_facets, facet_params = filters.exists_sql("f.rowid")
@@ -321,7 +324,7 @@ class PostgresBackend:
         pass
 
     def expression(self, query: EngineQuery, weights: str = "") -> str:
-        """The tsquery; `weights` ("AB"): the terms only in the columns of those weights."""
+        """The tsquery; `weights` ("A"): the terms only in the columns of those weights."""
         label = f":{weights}" if weights else ""
 
         def group(terms: frozenset[str]) -> str:
@@ -348,10 +351,10 @@ class PostgresBackend:
         cursor.execute("ANALYZE search_searchfacet")
 
     def matching_ids_sql(
-        self, query: EngineQuery, filters: Filters | None = None, in_names: bool = False
+        self, query: EngineQuery, filters: Filters | None = None, column: str = ""
     ) -> Sql:
-        """The ids of the documents that match and pass every filter; `in_names`: only those
-        with the words in their name or other names (weights A and B)."""
+        """The ids of the documents that match and pass every filter; `column` ("name" or
+        "other"): only those with the words in that column (its weight)."""
         filters = filters or Filters()
         on_rows, row_params = filters.document_sql("d")
         on_facets, facet_params = filters.sql("d.id")
@@ -359,7 +362,7 @@ class PostgresBackend:
         return (
             "SELECT d.id FROM search_searchdocument d "
             f"WHERE d.vector @@ to_tsquery('simple', %s){where}",
-            [self.expression(query.matching_only(), "AB" if in_names else ""), *params],
+            [self.expression(query.matching_only(), WEIGHTS.get(column, "")), *params],
         )
 
     def alias_expression(self, query: EngineQuery) -> str:

@@ -175,15 +175,21 @@ def _ids(matching: Sql, most: int) -> list[int]:
 
 
 def candidates(query: EngineQuery, filters: Filters, bound: int) -> list[int]:
-    """The `bound` matches a search with more matches counts and ranks: those with the words
-    in their name or other names first (the ranking weighs those columns most), then the
-    others, each in the order of the index (the order in which documents were indexed)."""
+    """The `bound` matches a search with more matches counts and ranks, in tiers as the
+    ranking weighs them: those with the words in their other names (which rank first), then
+    in their name, then the others, each tier in the order of the index (the order in which
+    the documents were indexed)."""
     engine = backend()
-    chosen = _ids(engine.matching_ids_sql(query, filters, in_names=True), bound)
-    if len(chosen) < bound:
-        named = set(chosen)
-        others = _ids(engine.matching_ids_sql(query, filters), bound + len(chosen))
-        chosen += [found for found in others if found not in named][: bound - len(chosen)]
+    chosen: list[int] = []
+    seen: set[int] = set()
+    for column in ("other", "name", ""):
+        matching = engine.matching_ids_sql(query, filters, column=column)
+        for found in _ids(matching, bound):  # those of earlier tiers come again
+            if found not in seen:
+                seen.add(found)
+                chosen.append(found)
+                if len(chosen) == bound:
+                    return chosen
     return chosen
 
 

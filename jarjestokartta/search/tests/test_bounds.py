@@ -6,6 +6,7 @@ The bound is set low here (it is 1,000) so that a handful of organisations passe
 
 import pytest
 
+from jarjestokartta.directory.models import OtherName
 from jarjestokartta.directory.tests.factories import OrganizationFactory
 from jarjestokartta.search import engine
 from jarjestokartta.search.backends import Filters
@@ -59,6 +60,18 @@ def test_the_candidates_have_the_words_in_their_name_first(choirs, low_bound):
     names = [hit[3] for hit in hits]
     assert set(names[:2]) == {"Kuoro Laulurastaat ry", "Kamarikuoro Sointu"}
     assert names[2].startswith("Kulttuuriyhdistys")
+
+
+def test_an_other_name_holding_the_word_is_a_candidate_and_first(choirs, low_bound):
+    # Indexed last and without the word in its name, with as many choirs by name as the
+    # bound before it: only asking the other names first finds it, and the ranking puts
+    # such a match (an abbreviation, another name) first.
+    OrganizationFactory(name="Mieskuoro Basso", slug="basso")
+    laulajat = OrganizationFactory(name="Laulajat ry", slug="laulajat")
+    OtherName.objects.create(organization=laulajat, name="Sekakuoro Laulajat", kind="alternative")
+    laulajat.save()  # the index follows the save
+    hits = search("kuoro", Filters()).hits
+    assert hits[0][3] == "Laulajat ry"
 
 
 def test_the_best_matches_are_the_same_as_when_every_match_is_ranked(choirs, low_bound):
