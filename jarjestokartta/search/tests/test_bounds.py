@@ -6,7 +6,7 @@ The bound is set low here (it is 1,000) so that a handful of organisations passe
 
 import pytest
 
-from jarjestokartta.directory.models import OtherName
+from jarjestokartta.directory.models import Organization, OtherName
 from jarjestokartta.directory.tests.factories import OrganizationFactory
 from jarjestokartta.search import engine
 from jarjestokartta.search.backends import Filters
@@ -67,9 +67,8 @@ def test_an_other_name_holding_the_word_is_a_candidate_and_first(choirs, low_bou
     # bound before it: only asking the other names first finds it, and the ranking puts
     # such a match (an abbreviation, another name) first.
     OrganizationFactory(name="Mieskuoro Basso", slug="basso")
-    laulajat = OrganizationFactory(name="Laulajat ry", slug="laulajat")
+    laulajat: Organization = OrganizationFactory.create(name="Laulajat ry", slug="laulajat")
     OtherName.objects.create(organization=laulajat, name="Sekakuoro Laulajat", kind="alternative")
-    laulajat.save()  # the index follows the save
     hits = search("kuoro", Filters()).hits
     assert hits[0][3] == "Laulajat ry"
 
