@@ -210,20 +210,41 @@ def search(
     if not query.required:
         return Outcome(0, [], _no_facets(), words, suggestion)
 
-    count = _count_upto(engine.matching_ids_sql(query, filters), bound + 1)
+    count, facets = _counted(query, filters, vocab, bound)
     partial = False
     if count == 0 and len(query.required) > 1:
         # No document has every word: show those with some of them, the most first.
         query = EngineQuery(required=query.required, any_required=True)
-        count = _count_upto(engine.matching_ids_sql(query, filters), bound + 1)
+        count, facets = _counted(query, filters, vocab, bound)
         partial = count > 0
-    if count > bound:
+    if facets is None and count > bound:
         among = candidates(query, filters, bound)
         hits = engine.ranked(query, filters, limit, offset, among=among)
         return Outcome(len(among), hits, _facets(among), words, suggestion, partial, exact=False)
-    facets = _facets(engine.matching_ids_sql(query, filters)) if count else _no_facets()
+    if facets is None:
+        facets = _facets(engine.matching_ids_sql(query, filters)) if count else _no_facets()
     hits = engine.ranked(query, filters, limit, offset) if count else []
     return Outcome(count, hits, facets, words, suggestion, partial)
+
+
+def _counted(
+    query: EngineQuery, filters: Filters, vocab: Vocabulary, bound: int
+) -> tuple[int, dict[str, dict[str, int]] | None]:
+    """The matches, counted no further than past `bound`, and their facets when counting
+    them was the way to count the matches.
+
+    When the terms are in so few documents that no more than `bound` can match (the most the
+    vocabulary's document frequencies allow), the facets count them, in one query, as before
+    the bound. A vocabulary up to a minute old (vocabulary.MAX_AGE_SECONDS) can only make this
+    choose the exact way when more match: slower, never wrong.
+    """
+    sizes = [sum(vocab.frequency(term) for term in group) for group in query.required]
+    most = sum(sizes) if query.any_required else min(sizes)
+    matching = backend().matching_ids_sql(query, filters)
+    if most <= bound:
+        facets = _facets(matching)
+        return _count_from(facets), facets
+    return _count_upto(matching, bound + 1), None
 
 
 def _no_facets() -> dict[str, dict[str, int]]:

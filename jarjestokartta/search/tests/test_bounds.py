@@ -5,12 +5,15 @@ The bound is set low here (it is 1,000) so that a handful of organisations passe
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from jarjestokartta.directory.models import Organization, OtherName
 from jarjestokartta.directory.tests.factories import OrganizationFactory
 from jarjestokartta.search import engine
 from jarjestokartta.search.backends import Filters
 from jarjestokartta.search.engine import search
+from jarjestokartta.search.vocabulary import Vocabulary
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +108,22 @@ def test_later_pages_come_from_the_same_candidates(choirs, low_bound):
 def test_no_match_is_still_an_exact_zero(choirs, low_bound):
     outcome = search("sukellus", Filters())
     assert outcome.count == 0 and outcome.exact is True and outcome.hits == []
+
+
+def test_words_too_rare_to_pass_the_bound_are_counted_in_the_facet_query(choirs):
+    # The vocabulary says "kuoro" is in 6 documents: no more than the bound can match, so
+    # the facets count the matches and no count is asked apart (the full-text table twice:
+    # the facets and the ranking).
+    with CaptureQueriesContext(connection) as queries:
+        outcome = search("kuoro", Filters())
+    assert outcome.exact is True and outcome.count == 6
+    assert sum("search_fts" in q["sql"] or "@@" in q["sql"] for q in queries) == 2
+
+
+def test_a_stale_vocabulary_makes_the_count_slower_never_wrong(choirs, low_bound, monkeypatch):
+    # A vocabulary from before the matches were indexed says they are few: the search then
+    # counts them all, exactly, past the bound.
+    monkeypatch.setattr(Vocabulary, "frequency", lambda self, term: 1)
+    outcome = search("kuoro", Filters())
+    assert outcome.exact is True
+    assert outcome.count == 6 == len(outcome.hits)
