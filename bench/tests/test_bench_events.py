@@ -9,6 +9,7 @@ import pytest
 from bench import patterns
 from bench.dataset import write_dataset
 from bench.events import event_count
+from bench.management.commands.bench_events import SEARCHES
 from bench.management.commands.bench_import import without_events
 from bench.tests.commands import run_bench_command
 from jarjestokartta.directory.models import BODY_KINDS
@@ -18,6 +19,7 @@ from jarjestokartta.events.recurrence import Schedule, check_rule
 from jarjestokartta.geography import postal_codes
 from jarjestokartta.popolo.importer import popolo_import
 from jarjestokartta.popolo.records import COLLECTIONS
+from jarjestokartta.search.engine import MATCH_BOUND
 
 
 @pytest.fixture(scope="module")
@@ -172,6 +174,20 @@ def test_bench_events_writes_the_events_stores_occurrences_and_times_the_listing
         assert month["status"] == 200 and month["first_ms"] >= 0 and month["peak_mb"] > 0
         assert month["baseline"]["samples"] == month["samples"]
     assert months[2]["events"] >= months[0]["events"] + months[1]["events"] > 0
+    if "events" in COLLECTIONS:
+        # The search next to the raw engine query for the same terms, in the same rounds.
+        searched = figures["search_with_events"]
+        assert searched["baseline"]["samples"] == searched["samples"] == len(SEARCHES)
+        assert searched["unranked"]["samples"] == searched["samples"]
+        assert searched["p95_ratio"] > 0
+        for words, found in searched["words"].items():
+            assert found["matches"] >= found["count"] > 0, words
+            # Unfiltered matches within the bound are counted exactly; past it, the bound.
+            if found["matches"] <= MATCH_BOUND:
+                assert found["count_exact"] is True, words
+            if not found["count_exact"]:
+                assert found["count"] == MATCH_BOUND, words
+        assert "raw engine query" in printed.getvalue()
 
 
 def test_bench_report_marks_what_is_not_measured_yet(tmp_path):

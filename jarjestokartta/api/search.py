@@ -60,11 +60,22 @@ class SearchResult(Schema):
 class FacetValue(Schema):
     value: str = Field(description="The filter value: a slug, or a kind of organisation")
     label: str = Field(description="The value in words")
-    count: int = Field(description="Matches with this value")
+    count: int = Field(
+        description="Matches with this value (of the 1,000 counted when count_exact is false)"
+    )
 
 
 class SearchResponse(Schema):
-    count: int = Field(description="Organisations and events matching, on all pages")
+    count: int = Field(
+        description="Organisations and events matching, on all pages; when count_exact is "
+        "false, more than this many match"
+    )
+    count_exact: bool = Field(
+        description="False when more than 1,000 match: the search then counts and ranks only "
+        "1,000 of them (those with the words in their name or other names first, then in "
+        "the order they were indexed), so count is a lower bound, the facet counts are of "
+        "those 1,000 and the results are the best of them. A filter narrows the matches."
+    )
     results: list[SearchResult] = Field(description="From offset, at most limit, best first")
     facets: dict[str, list[FacetValue]] = Field(
         description="For type, region, municipality, classification, event_kind, theme and "
@@ -116,6 +127,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> JsonResponse:
     return JsonResponse(
         {
             "count": page.count,
+            "count_exact": page.exact,
             "results": page.results,
             "facets": page.facets,
             "suggestion": page.suggestion,

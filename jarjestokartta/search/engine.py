@@ -16,6 +16,11 @@ COMMON_SHARE = 0.10
 # time of scoring it (in the national data "yhdistys" is in nearly every document).
 SCORING_SHARE = 0.30
 FACETS = ("region", "municipality", "classification", "event_kind", "theme", "target_group")
+# A search counts, and ranks, at most this many matches. Past it ("talkoot" matches 48,000
+# activities and organisations nationally) counting the facets of every match took 242 ms and
+# scoring them 120 ms; the answer then says the count is a lower bound (Outcome.exact) and
+# which matches were counted and ranked (candidates).
+MATCH_BOUND = 1000
 # Every organisation has one classification and every event one kind: their counts add up to
 # the matches of each type (no query of its own, and no facet row more per document).
 TYPE_FACETS = {"organization": "classification", "event": "event_kind"}
@@ -38,6 +43,9 @@ class Outcome:
     words: list[QueryWord] = field(default_factory=list)
     suggestion: str | None = None
     partial: bool = False  # no document had every word; these have some
+    # False when more than `count` documents match: count, facets and hits are then of the
+    # `count` candidates (see candidates()), and more match than these.
+    exact: bool = True
 
     @property
     def highlight_terms(self) -> frozenset[str]:
@@ -110,15 +118,18 @@ def engine_query(words: list[QueryWord], vocab: Vocabulary) -> EngineQuery:
     return EngineQuery(required=required, optional=[group for group in optional if group])
 
 
-def _facets(matching: Sql | None) -> dict[str, dict[str, int]]:
-    """The facet values of the documents `matching` names (all documents when None).
+def _facets(matching: Sql | list[int] | None) -> dict[str, dict[str, int]]:
+    """The facet values of the documents `matching` names or lists (all when None).
 
     `matching` holds every filter already, so that the filters are asked once a document,
     not once for each of its facet rows.
     """
     sql = "SELECT facet, value, count(*) FROM search_searchfacet"
     params: list[Any] = []
-    if matching is not None:
+    if isinstance(matching, list):
+        clause, params = backend().within_ids("document_id", matching)
+        sql += f" WHERE {clause}"
+    elif matching is not None:
         clause, params = backend().within("document_id", matching)
         sql += f" WHERE {clause}"
     sql += " GROUP BY facet, value"
@@ -147,7 +158,48 @@ def _browse(filters: Filters, limit: int, offset: int) -> Outcome:
     return Outcome(count=_count_from(facets), hits=hits, facets=facets)
 
 
-def search(text: str, filters: Filters, limit: int = 20, offset: int = 0) -> Outcome:
+def _count_upto(matching: Sql, most: int) -> int:
+    """How many documents `matching` names, counting no further than `most`."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM ({matching[0]} LIMIT %s) AS found", [*matching[1], most]
+        )
+        counted: int = cursor.fetchone()[0]
+    return counted
+
+
+def _ids(matching: Sql, most: int) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(f"{matching[0]} LIMIT %s", [*matching[1], most])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def candidates(query: EngineQuery, filters: Filters, bound: int) -> list[int]:
+    """The `bound` matches a search with more matches counts and ranks, in tiers as the
+    ranking weighs them: those with the words in their other names (which rank first), then
+    in their name, then the others, each tier in the order of the index (the order in which
+    the documents were indexed)."""
+    engine = backend()
+    chosen: list[int] = []
+    seen: set[int] = set()
+    for column in ("other", "name", ""):
+        matching = engine.matching_ids_sql(query, filters, column=column)
+        for found in _ids(matching, bound):  # those of earlier tiers come again
+            if found not in seen:
+                seen.add(found)
+                chosen.append(found)
+                if len(chosen) == bound:
+                    return chosen
+    return chosen
+
+
+def search(
+    text: str, filters: Filters, limit: int = 20, offset: int = 0, bound: int | None = None
+) -> Outcome:
+    """The matches of `text` that pass `filters`, best first; with more than `bound` matches
+    (MATCH_BOUND unless given) only `bound` candidates are counted and ranked (Outcome.exact
+    is then False)."""
+    bound = MATCH_BOUND if bound is None else bound
     vocab = vocabulary()
     words = read_query(text, vocab)
     if not words:
@@ -156,19 +208,47 @@ def search(text: str, filters: Filters, limit: int = 20, offset: int = 0) -> Out
     query = engine_query(words, vocab)
     suggestion = suggestion_for(text, words)
     if not query.required:
-        return Outcome(0, [], {f: {} for f in FACETS}, words, suggestion)
+        return Outcome(0, [], _no_facets(), words, suggestion)
 
-    facets = _facets(engine.matching_ids_sql(query, filters))
-    count = _count_from(facets)
+    count, facets = _counted(query, filters, vocab, bound)
     partial = False
     if count == 0 and len(query.required) > 1:
         # No document has every word: show those with some of them, the most first.
         query = EngineQuery(required=query.required, any_required=True)
-        facets = _facets(engine.matching_ids_sql(query, filters))
-        count = _count_from(facets)
+        count, facets = _counted(query, filters, vocab, bound)
         partial = count > 0
+    if facets is None and count > bound:
+        among = candidates(query, filters, bound)
+        hits = engine.ranked(query, filters, limit, offset, among=among)
+        return Outcome(len(among), hits, _facets(among), words, suggestion, partial, exact=False)
+    if facets is None:
+        facets = _facets(engine.matching_ids_sql(query, filters)) if count else _no_facets()
     hits = engine.ranked(query, filters, limit, offset) if count else []
     return Outcome(count, hits, facets, words, suggestion, partial)
+
+
+def _counted(
+    query: EngineQuery, filters: Filters, vocab: Vocabulary, bound: int
+) -> tuple[int, dict[str, dict[str, int]] | None]:
+    """The matches, counted no further than past `bound`, and their facets when counting
+    them was the way to count the matches.
+
+    When the terms are in so few documents that no more than `bound` can match (the most the
+    vocabulary's document frequencies allow), the facets count them, in one query, as before
+    the bound. A vocabulary up to a minute old (vocabulary.MAX_AGE_SECONDS) can only make this
+    choose the exact way when more match: slower, never wrong.
+    """
+    sizes = [sum(vocab.frequency(term) for term in group) for group in query.required]
+    most = sum(sizes) if query.any_required else min(sizes)
+    matching = backend().matching_ids_sql(query, filters)
+    if most <= bound:
+        facets = _facets(matching)
+        return _count_from(facets), facets
+    return _count_upto(matching, bound + 1), None
+
+
+def _no_facets() -> dict[str, dict[str, int]]:
+    return {facet: {} for facet in FACETS}
 
 
 def type_counts(facets: dict[str, dict[str, int]]) -> dict[str, int]:

@@ -68,6 +68,8 @@ class SearchPage:
     suggestion: str | None
     partial: bool
     outcome: Outcome
+    # False when more than `count` match (engine.MATCH_BOUND): a lower bound, said so.
+    exact: bool = True
 
 
 def _facet_lookups() -> dict[str, QuerySet[Area] | QuerySet[Theme] | QuerySet[TargetGroup]]:
@@ -230,6 +232,7 @@ def search_organizations(
         suggestion=outcome.suggestion,
         partial=outcome.partial,
         outcome=outcome,
+        exact=outcome.exact,
     )
 
 

@@ -114,7 +114,8 @@ def search_download(request: HttpRequest, format: str) -> HttpResponse:
             start=read_day(request.GET.get("start"), "start"),
             end=read_day(request.GET.get("end"), "end"),
         )
-        outcome = search(q, filters, DOWNLOAD_LIMIT, 0)
+        # As many candidates as the download holds: its best are those of 10,000 matches.
+        outcome = search(q, filters, DOWNLOAD_LIMIT, 0, bound=DOWNLOAD_LIMIT)
     except BadSearch as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     ids = [hit[4] for hit in outcome.hits]  # backends.HIT_COLUMNS: popolo_id is the fifth

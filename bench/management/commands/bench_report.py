@@ -64,6 +64,7 @@ ROWS = [
     ("Uusimaa month .ics: p95 ms", "events", ("uusimaa_month_ics", "p95_ms"), 300, False),
     ("country month .ics: p95 ms", "events", ("country_month_ics", "p95_ms"), None, False),
     ("search with events: p95 ms", "events", ("search_with_events", "p95_ms"), 30, False),
+    ("search with events: × raw", "events", ("search_with_events", "p95_ratio"), 2, False),
 ]
 DATABASES = [("SQLite", "sqlite"), ("PostgreSQL", "postgresql")]
 ALLOWANCE = {"sqlite": 1.0, "postgresql": 1.5}

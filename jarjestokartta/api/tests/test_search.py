@@ -144,3 +144,20 @@ def test_its_errors_have_the_api_s_one_error_schema(client):
     schema = client.get("/api/v1/openapi.json").json()
     answer = schema["paths"]["/api/v1/search"]["get"]["responses"]["400"]["content"]
     assert answer["application/json"]["schema"] == {"$ref": "#/components/schemas/Message"}
+
+
+def test_a_count_past_the_bound_is_said_to_be_a_lower_bound(client, demo, monkeypatch):
+    from jarjestokartta.api.search import SearchResponse
+    from jarjestokartta.search import engine
+
+    exact = client.get(URL, {"q": "verkosto"}).json()
+    assert exact["count_exact"] is True and exact["count"] > 2
+    monkeypatch.setattr(engine, "MATCH_BOUND", 2)
+    body = client.get(URL, {"q": "verkosto"}, headers={"Cache-Control": "no-cache"}).json()
+    assert SearchResponse.model_validate(body).count_exact is False
+    assert body["count"] == 2 == len(body["results"])
+    # The facets count the two that were counted, never more than the true counts.
+    assert sum(item["count"] for item in body["facets"]["type"]) == 2
+    true_regions = {item["value"]: item["count"] for item in exact["facets"]["region"]}
+    for item in body["facets"]["region"]:
+        assert item["count"] <= true_regions[item["value"]]

@@ -49,3 +49,24 @@ def test_an_organisation_page_shows_its_names(client, demo):
     html = client.get("/jarjestot/pohjois-karjalan-jarjestoasiain-neuvottelukunta-jane/").content
     assert "JANE" in html.decode()
     assert client.get("/jarjestot/ei-ole/").status_code == 404
+
+
+def test_a_count_past_the_bound_is_shown_as_more_than(client, demo, monkeypatch):
+    from jarjestokartta.search import engine
+
+    monkeypatch.setattr(engine, "MATCH_BOUND", 2)
+    html = client.get("/haku/", {"q": "verkosto"}).content.decode()
+    assert "Yli 2 tulosta" in html
+    assert "Suodattimien määrät on laskettu näistä 2 osumasta." in html
+    assert "(enintään 10000)" in html  # the download has its own, larger bound
+
+
+def test_the_download_ranks_as_many_as_it_holds_past_the_page_bound(client, demo, monkeypatch):
+    from jarjestokartta.search import engine
+
+    counted = client.get("/api/v1/search", {"q": "verkosto", "type": "organization"}).json()
+    monkeypatch.setattr(engine, "MATCH_BOUND", 2)
+    csv = b"".join(client.get("/haku/jarjestot.csv", {"q": "verkosto"}).streaming_content)
+    rows = csv.decode("utf-8-sig").strip().splitlines()[1:]
+    assert counted["count_exact"] is True
+    assert len(rows) == counted["count"] > 2
