@@ -6,7 +6,7 @@ collections of the file defined. Pure Python, no Django; the rules of each recor
 in records.py, the rules that need the database in checking.py.
 """
 
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from jarjestokartta.popolo.fieldmap import references_of
 from jarjestokartta.popolo.records import (
@@ -20,6 +20,14 @@ from jarjestokartta.popolo.records import (
 )
 
 _Record = TypeVar("_Record", bound=Record)
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_Identified)  # a record, or a stand-in with its id
 
 # The fields of each collection that hold ids of records (of the collection named second).
 REFERENCE_FIELDS = {
@@ -119,7 +127,7 @@ class Document:
                     continue
                 for record, field in users:
                     problems.append(
-                        f"{where(record)}: {field}: no {_singular(collection)} with id {ref_id!r}"
+                        missing_reference(f"{where(record)}: {field}", collection, ref_id)
                     )
         return problems
 
@@ -137,7 +145,7 @@ class Document:
         return problems
 
 
-def ordered(records: list[_Record], field: str | None, cycles: bool = False) -> list[_Record]:
+def ordered(records: list[_Item], field: str | None, cycles: bool = False) -> list[_Item]:
     """Records with those they point at (by `field`, within the list) before them.
 
     With cycles=True, returns instead the records that are part of a cycle.
@@ -146,11 +154,11 @@ def ordered(records: list[_Record], field: str | None, cycles: bool = False) -> 
         return [] if cycles else records
     by_id = {record.id: record for record in records}
     state: dict[str, str] = {}
-    result: list[_Record] = []
-    in_cycle: list[_Record] = []
+    result: list[_Item] = []
+    in_cycle: list[_Item] = []
     for record in records:
-        chain: list[_Record] = []
-        current: _Record | None = record
+        chain: list[_Item] = []
+        current: _Item | None = record
         while current is not None and current.id not in state:
             state[current.id] = "visiting"
             chain.append(current)
@@ -163,6 +171,11 @@ def ordered(records: list[_Record], field: str | None, cycles: bool = False) -> 
             state[item.id] = "done"
             result.append(item)
     return in_cycle if cycles else result
+
+
+def missing_reference(user: str, collection: str, ref_id: str) -> str:
+    """The problem of a reference (`user`: the record and field it is in) to no record."""
+    return f"{user}: no {_singular(collection)} with id {ref_id!r}"
 
 
 def _singular(collection: str) -> str:

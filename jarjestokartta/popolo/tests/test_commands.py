@@ -59,6 +59,18 @@ def test_import_popolo_says_when_the_file_cannot_be_read(tmp_path):
         call_command("import_popolo", str(tmp_path / "missing.json"))
 
 
+def test_import_popolo_names_the_byte_that_is_not_utf8(tmp_path):
+    path = tmp_path / "latin1.json"
+    path.write_bytes(b'{"organizations": [{"id": "o", "name": "Yhdistys ry"}, ' + b'"\xe4"]}')
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 problem"):
+        call_command("import_popolo", str(path), "--no-progress", stderr=err)
+    assert "the file is not UTF-8 text: byte 0xe4 at byte 56 (invalid continuation byte)" in (
+        err.getvalue()
+    )
+    assert Organization.objects.count() == 0
+
+
 def test_import_popolo_reads_standard_input(monkeypatch):
     document = {"organizations": [{"id": "o", "name": "O ry", "classification": "association"}]}
     stdin = io.TextIOWrapper(io.BytesIO(json.dumps(document).encode()))

@@ -19,17 +19,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: str, file: str, no_progress: bool, **options: object) -> None:
         try:
-            if file == "-":
-                text = sys.stdin.buffer.read().decode()
-            else:
-                # Read as text at once: the bytes and the text of a national file together
-                # would be 270 MB held through the whole import.
-                with open(file, encoding="utf-8") as handle:
-                    text = handle.read()
+            # Streamed, a block at a time: the text of a national file held whole would be
+            # over a gigabyte through the whole import (parsing.py reads a chunk at a time).
+            source = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115
         except OSError as error:
             raise CommandError(f"cannot read {file}: {error.strerror}") from None
-        except UnicodeDecodeError as error:
-            raise CommandError(f"{file}: the file is not UTF-8 text: {error}") from None
 
         # tqdm hides itself when stderr is not a terminal (disable=None). The total grows as
         # each collection is read: the file is read and written a collection at a time.
@@ -40,7 +34,7 @@ class Command(BaseCommand):
                 bar.refresh()
 
             try:
-                counts = popolo_import(text, progress=bar.update, planned=planned)
+                counts = popolo_import(source, progress=bar.update, planned=planned)
             except ImportProblems as error:
                 bar.close()
                 for problem in error.problems:
@@ -48,6 +42,11 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"{file}: {len(error.problems)} problem(s) found; nothing was imported."
                 ) from None
+            except OSError as error:  # a read that fails half-way
+                raise CommandError(f"cannot read {file}: {error.strerror}") from None
+            finally:
+                if file != "-":
+                    source.close()
 
         total = sum(sum(found.values()) for found in counts.values())
         for collection in records.COLLECTIONS:
