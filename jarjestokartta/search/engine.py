@@ -158,16 +158,6 @@ def _browse(filters: Filters, limit: int, offset: int) -> Outcome:
     return Outcome(count=_count_from(facets), hits=hits, facets=facets)
 
 
-def _count_upto(matching: Sql, most: int) -> int:
-    """How many documents `matching` names, counting no further than `most`."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT count(*) FROM ({matching[0]} LIMIT %s) AS found", [*matching[1], most]
-        )
-        counted: int = cursor.fetchone()[0]
-    return counted
-
-
 def _ids(matching: Sql, most: int) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(f"{matching[0]} LIMIT %s", [*matching[1], most])
@@ -230,8 +220,7 @@ def search(
 def _counted(
     query: EngineQuery, filters: Filters, vocab: Vocabulary, bound: int
 ) -> tuple[int, dict[str, dict[str, int]] | None]:
-    """The matches, counted no further than past `bound`, and their facets when counting
-    them was the way to count the matches.
+    """The matches, counted no further than past `bound`, and their facets (None past it).
 
     When the terms are in so few documents that no more than `bound` can match (the most the
     vocabulary's document frequencies allow), the facets count them, in one query, as before
@@ -244,7 +233,15 @@ def _counted(
     if most <= bound:
         facets = _facets(matching)
         return _count_from(facets), facets
-    return _count_upto(matching, bound + 1), None
+    # The estimate is of the rarest word alone: words together often match fewer. The ids
+    # of up to bound + 1 matches, then, and their facets by id when they are within it,
+    # rather than the full-text table asked again to count them (ratio 2.0-2.2 to the raw
+    # engine query nationally when it was).
+    found = _ids(matching, bound + 1)
+    if len(found) > bound:
+        return len(found), None
+    facets = _facets(found) if found else _no_facets()
+    return _count_from(facets), facets
 
 
 def _no_facets() -> dict[str, dict[str, int]]:

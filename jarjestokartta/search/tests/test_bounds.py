@@ -127,3 +127,18 @@ def test_a_stale_vocabulary_makes_the_count_slower_never_wrong(choirs, low_bound
     outcome = search("kuoro", Filters())
     assert outcome.exact is True
     assert outcome.count == 6 == len(outcome.hits)
+
+
+def test_words_common_alone_but_rare_together_ask_the_full_text_table_twice(
+    choirs, low_bound, monkeypatch
+):
+    # Each word as common as past the bound by the vocabulary, together only one document:
+    # the ids of up to bound + 1 matches are read once, their facets counted by id, then
+    # ranked, with no count asked of the full-text table apart.
+    monkeypatch.setattr(Vocabulary, "frequency", lambda self, term: 5)
+    with CaptureQueriesContext(connection) as queries:
+        outcome = search("kuoro sointu", Filters())
+    assert outcome.exact is True and outcome.count == 1
+    assert [hit[3] for hit in outcome.hits] == ["Kamarikuoro Sointu"]
+    assert sum(outcome.facets["classification"].values()) == 1
+    assert sum("search_fts" in q["sql"] or "@@" in q["sql"] for q in queries) == 2
