@@ -58,7 +58,8 @@ def test_a_count_past_the_bound_is_shown_as_more_than(client, demo, monkeypatch)
     html = client.get("/haku/", {"q": "verkosto"}).content.decode()
     assert "Yli 2 tulosta" in html
     assert "Suodattimien määrät on laskettu näistä 2 osumasta." in html
-    assert "(enintään 10000)" in html  # the download has its own, larger bound
+    # The download has its own, larger bound, grouped as Finnish numbers are.
+    assert "(enintään 10\u00a0000)" in html
 
 
 def test_the_download_ranks_as_many_as_it_holds_past_the_page_bound(client, demo, monkeypatch):
