@@ -6,7 +6,8 @@ from typing import Any
 from django.db import connection
 
 from jarjestokartta.search import analysis
-from jarjestokartta.search.backends import HIT_COLUMNS, EngineQuery, Filters, Hit, Sql, backend
+from jarjestokartta.search.backends import HIT_COLUMNS, EngineQuery, Hit, backend
+from jarjestokartta.search.filters import Filters, Sql
 from jarjestokartta.search.vocabulary import Vocabulary, vocabulary
 
 MAX_WORDS = 12
@@ -207,12 +208,10 @@ def search(
         query = EngineQuery(required=query.required, any_required=True)
         count, facets = _counted(query, filters, vocab, bound)
         partial = count > 0
-    if facets is None and count > bound:
+    if facets is None:  # past the bound
         among = candidates(query, filters, bound)
         hits = engine.ranked(query, filters, limit, offset, among=among)
         return Outcome(len(among), hits, _facets(among), words, suggestion, partial, exact=False)
-    if facets is None:
-        facets = _facets(engine.matching_ids_sql(query, filters)) if count else _no_facets()
     hits = engine.ranked(query, filters, limit, offset) if count else []
     return Outcome(count, hits, facets, words, suggestion, partial)
 

@@ -8,8 +8,9 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
-from jarjestokartta.search.backends import Filters, backend
+from jarjestokartta.search.backends import backend
 from jarjestokartta.search.engine import engine_query, read_query
+from jarjestokartta.search.filters import Filters
 from jarjestokartta.search.models import SearchDocument
 from jarjestokartta.search.vocabulary import vocabulary
 

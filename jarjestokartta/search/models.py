@@ -92,7 +92,7 @@ class SearchFacet(models.Model):
         indexes = [
             models.Index(fields=["facet", "value", "document"], name="search_facet_lookup"),
             # A document's values without reading the rows: the facet filters ask it once a
-            # match (backends.Filters.exists_sql), and deleting a document's facets uses it.
+            # match (filters.Filters.exists_sql), and deleting a document's facets uses it.
             models.Index(fields=["document", "facet", "value"], name="search_facet_of_document"),
         ]
 

@@ -17,9 +17,9 @@ from jarjestokartta.events import occurrences
 from jarjestokartta.events.models import Event
 from jarjestokartta.geography.models import Area, AreaKind
 from jarjestokartta.search import index
-from jarjestokartta.search.backends import Filters
 from jarjestokartta.search.engine import FACETS, Outcome, search, type_counts
 from jarjestokartta.search.event_results import event_details, event_urls
+from jarjestokartta.search.filters import Filters
 from jarjestokartta.search.models import SearchDocument
 from jarjestokartta.search.vocabulary import MAX_AGE_SECONDS
 

@@ -13,8 +13,9 @@ from django.test import Client
 from bench import loading
 from bench.measure import summary, timed
 from jarjestokartta.directory.models import Organization
-from jarjestokartta.search.backends import Filters, backend
+from jarjestokartta.search.backends import backend
 from jarjestokartta.search.engine import engine_query, read_query
+from jarjestokartta.search.filters import Filters
 from jarjestokartta.search.service import search_organizations
 from jarjestokartta.search.tests.relevance.queries import QUERIES
 from jarjestokartta.search.vocabulary import vocabulary

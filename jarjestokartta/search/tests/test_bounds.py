@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from jarjestokartta.directory.models import Organization, OtherName
 from jarjestokartta.directory.tests.factories import OrganizationFactory
 from jarjestokartta.search import engine
-from jarjestokartta.search.backends import Filters
 from jarjestokartta.search.engine import search
+from jarjestokartta.search.filters import Filters
 from jarjestokartta.search.vocabulary import Vocabulary
 
 pytestmark = pytest.mark.django_db

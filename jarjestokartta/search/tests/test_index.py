@@ -11,8 +11,8 @@ from jarjestokartta.directory.tests.factories import OrganizationFactory
 from jarjestokartta.geography.models import Area
 from jarjestokartta.popolo.checking import ImportProblems
 from jarjestokartta.popolo.importer import popolo_import
-from jarjestokartta.search.backends import Filters
 from jarjestokartta.search.engine import search
+from jarjestokartta.search.filters import Filters
 from jarjestokartta.search.models import SearchDocument, SearchTerm
 
 pytestmark = pytest.mark.django_db

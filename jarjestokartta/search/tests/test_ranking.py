@@ -4,8 +4,8 @@ import pytest
 
 from jarjestokartta.directory.models import Organization, OtherName
 from jarjestokartta.directory.tests.factories import OrganizationFactory
-from jarjestokartta.search.backends import Filters
 from jarjestokartta.search.engine import search
+from jarjestokartta.search.filters import Filters
 
 pytestmark = pytest.mark.django_db
 
