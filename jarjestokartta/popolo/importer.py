@@ -88,6 +88,8 @@ def popolo_import(
                     written += _write(collection, ready, resolver, count)
                 del part, items  # before the next chunk is read
             problems += spanning.problems()
+            if not problems:
+                creating.refresh_statistics(collection, counts[collection]["created"])
             if collection == "events" and not problems:
                 # Rows written without save() send no signal: their occurrences are stored
                 # here, in bulk, for the events created and those changed (an unchanged one
