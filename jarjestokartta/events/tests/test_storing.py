@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from jarjestokartta.core.bulk import Rows
 from jarjestokartta.directory.tests.factories import OrganizationFactory
@@ -206,3 +207,19 @@ def test_it_stores_many_events_in_a_fixed_number_of_queries(django_assert_num_qu
     with django_assert_num_queries(6 + sqlite_only):
         occurrences.store([event.pk for event in events], today=TODAY)
     assert [_stored(event) for event in events] == [_expanded(event) for event in events]
+
+
+def test_a_large_store_for_some_events_refreshes_the_planners_statistics(monkeypatch):
+    """On PostgreSQL only: a listing after a national import took over 10 s on the statistics
+    of the empty table."""
+    monkeypatch.setattr(occurrences, "ANALYZE_AFTER", 10)
+    group = WeeklyActivityFactory()
+    with CaptureQueriesContext(connection) as queries:
+        stored = occurrences.store([group.pk], today=TODAY)
+    analyzed = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("ANALYZE")]
+    assert stored > 10
+    assert analyzed == (["ANALYZE events_occurrence"] if connection.vendor == "postgresql" else [])
+    monkeypatch.setattr(occurrences, "ANALYZE_AFTER", stored + 1)
+    with CaptureQueriesContext(connection) as queries:
+        occurrences.store([group.pk], today=TODAY)
+    assert not [q for q in queries.captured_queries if q["sql"].startswith("ANALYZE")]
