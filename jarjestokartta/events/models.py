@@ -75,9 +75,11 @@ class Event(models.Model):
     description = models.TextField(
         _("description"), blank=True, help_text=_("What happens, for whom, what to bring.")
     )
+    # No index of its own: events_event_organizer (organizer, start) begins with it.
     organizer = models.ForeignKey(
         Organization,
         verbose_name=_("organiser"),
+        db_index=False,
         on_delete=models.PROTECT,
         related_name="organized_events",
         help_text=_("The organisation that arranges it; for a body's meeting, who convenes it."),
