@@ -104,3 +104,34 @@ def database(url: str | None, var_dir: Path) -> dict:
     config["CONN_MAX_AGE"] = 60
     config["CONN_HEALTH_CHECKS"] = True
     return config
+
+
+def email(var_dir: Path) -> dict:
+    """Django's mail settings: SMTP when EMAIL_HOST is set, else mail written to files under
+    var/mail/, so that sign-up and every other mail works offline (`make run` on a laptop)."""
+    host = os.environ.get("EMAIL_HOST", "").strip()
+    settings = {
+        "DEFAULT_FROM_EMAIL": os.environ.get(
+            "DEFAULT_FROM_EMAIL", "Järjestökartta <noreply@localhost>"
+        ),
+    }
+    if not host:
+        return {
+            **settings,
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(var_dir / "mail"),
+        }
+    use_tls, use_ssl = env_bool("EMAIL_USE_TLS", False), env_bool("EMAIL_USE_SSL", False)
+    if use_tls and use_ssl:
+        raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be true.")
+    return {
+        **settings,
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": host,
+        "EMAIL_PORT": env_int("EMAIL_PORT", 465 if use_ssl else 587 if use_tls else 25),
+        "EMAIL_HOST_USER": os.environ.get("EMAIL_HOST_USER", ""),
+        "EMAIL_HOST_PASSWORD": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "EMAIL_USE_TLS": use_tls,
+        "EMAIL_USE_SSL": use_ssl,
+        "EMAIL_TIMEOUT": env_int("EMAIL_TIMEOUT", 20),
+    }

@@ -80,3 +80,32 @@ def test_it_stops_start_up_with_a_clear_message_on_a_bad_value(tmp_path, name, v
     )
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_without_an_smtp_host_mail_is_written_to_files_under_var(monkeypatch, tmp_path):
+    monkeypatch.delenv("EMAIL_HOST", raising=False)
+    config = env.email(tmp_path)
+    assert config["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBackend"
+    assert config["EMAIL_FILE_PATH"] == str(tmp_path / "mail")
+
+
+def test_an_smtp_host_from_the_environment_is_used_with_starttls(monkeypatch, tmp_path):
+    monkeypatch.setenv("EMAIL_HOST", "smtp.example.fi")
+    monkeypatch.setenv("EMAIL_USE_TLS", "yes")
+    monkeypatch.setenv("EMAIL_HOST_USER", "jk")
+    config = env.email(tmp_path)
+    assert config["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (config["EMAIL_HOST"], config["EMAIL_PORT"], config["EMAIL_USE_TLS"]) == (
+        "smtp.example.fi",
+        587,
+        True,
+    )
+    assert config["EMAIL_HOST_USER"] == "jk"
+
+
+def test_tls_and_ssl_together_are_refused(monkeypatch, tmp_path):
+    monkeypatch.setenv("EMAIL_HOST", "smtp.example.fi")
+    monkeypatch.setenv("EMAIL_USE_TLS", "true")
+    monkeypatch.setenv("EMAIL_USE_SSL", "true")
+    with pytest.raises(ImproperlyConfigured, match="cannot both be true"):
+        env.email(tmp_path)
