@@ -54,6 +54,7 @@ venv: $(VENV)/.installed
 setup: system-packages venv
 	$(MANAGE) compilemessages --ignore=.venv -v0
 	$(MANAGE) migrate --no-input -v1
+	$(MANAGE) createcachetable
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) load_demo
 

@@ -98,3 +98,14 @@ def browser_page(_chromium, settings):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def admin_user(db, django_user_model):
+    """pytest-django's superuser (and so its admin_client), with two-factor authentication set
+    up, as the site requires of staff before any admin page (accounts/two_factor.py)."""
+    from jarjestokartta.accounts.tests.helpers import ready_for_admin
+
+    user = django_user_model.objects.create_superuser("admin", "admin@example.com", "password")
+    ready_for_admin(user)
+    return user

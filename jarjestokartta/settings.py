@@ -30,6 +30,11 @@ INSTALLED_APPS = [
     "corsheaders",
     "ninja",
     "simple_history",
+    # Before allauth, so that its layouts (accounts/templates/allauth/) are the ones used.
+    "jarjestokartta.accounts",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "jarjestokartta.core",
     "jarjestokartta.geography",
     "jarjestokartta.directory",
@@ -51,18 +56,51 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "jarjestokartta.accounts.two_factor.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
+
+# Accounts (django-allauth): an e-mail address is the login, verified before first use; a code
+# sent by e-mail logs in without a password; TOTP is required of staff (accounts/two_factor.py).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNTS_PATH = "/tili/"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "home"
+ACCOUNT_ADAPTER = "jarjestokartta.accounts.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "jarjestokartta.accounts.adapter.user_display"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Järjestökartta] "
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Failed logins: 10 a minute from one client address, 5 in five minutes for one e-mail address
+# (the account); the admin's login goes through the same view (urls.py, secure_admin_login).
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Järjestökartta"
+
+globals().update(env.email(VAR_DIR))
 
 # Answers of the API to anonymous GETs, under the data's version (api/cache.py): each worker
 # keeps its own in memory; API_CACHE_ENTRIES=0 turns the cache off. A shared cache (Redis,
 # memcached) may replace the "api" entry: the keys never let a stale answer out.
 API_CACHE_ENTRIES = env.env_int("API_CACHE_ENTRIES", 500)
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Shared by every server process, as login rate limits must be (a per-process count would
+    # let each gunicorn worker take its own five guesses); a table, so no server is needed.
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "jarjestokartta_cache",
+    },
     "api": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "api",

@@ -1,5 +1,7 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
 from django.contrib import admin
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from jarjestokartta.api.urls import api
 from jarjestokartta.diagram.views import diagram_page
@@ -21,6 +23,8 @@ from jarjestokartta.structures.views import organization_detail
 
 admin.site.site_header = "Järjestökartta"
 admin.site.site_title = "Järjestökartta"
+# The admin's own login had no rate limit and no second factor: it is sent to allauth's.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", home, name="home"),
@@ -49,5 +53,6 @@ urlpatterns = [
     ),
     path("kaavio/", diagram_page, name="diagram"),
     path("api/v1/", api.urls),
+    path(settings.ACCOUNTS_PATH.strip("/") + "/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

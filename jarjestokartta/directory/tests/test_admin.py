@@ -1,5 +1,6 @@
 import pytest
 
+from jarjestokartta.accounts.tests.helpers import ready_for_admin
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.geography.models import Area
 
@@ -9,6 +10,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor(client, django_user_model):
     user = django_user_model.objects.create_superuser("toimittaja", "t@example.fi", "salasana-123")
+    ready_for_admin(user)
     client.force_login(user)
     return client
 

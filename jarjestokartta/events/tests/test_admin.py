@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from jarjestokartta.accounts.tests.helpers import ready_for_admin
 from jarjestokartta.directory.tests.factories import OrganizationFactory
 from jarjestokartta.events.choices import EventStatus
 from jarjestokartta.events.form_fields import show_date
@@ -27,6 +28,7 @@ NO_CHANGES = {
 @pytest.fixture
 def editor(client, django_user_model):
     user = django_user_model.objects.create_superuser("toimittaja", "t@example.fi", "salasana-123")
+    ready_for_admin(user)
     client.force_login(user)
     return client
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from jarjestokartta.accounts.tests.helpers import log_in_in_browser, ready_for_admin
 from jarjestokartta.directory.tests.factories import OrganizationFactory
 from jarjestokartta.events.models import Event
 
@@ -24,17 +25,28 @@ def shots(tmp_path) -> Path:
     return folder
 
 
-def test_an_editor_adds_a_weekly_group_by_choosing_days_and_times(
-    browser_page, live_server, django_user_model, shots
-):
-    django_user_model.objects.create_superuser("toimittaja", "t@example.fi", "salasana-123")
+@pytest.fixture
+def adding_page(browser_page, live_server, django_user_model):
+    """A page of the given width on the admin's form for a new activity, logged in as an
+    editor with two-factor authentication (required of staff)."""
+    user = django_user_model.objects.create_superuser("toimittaja", "t@example.fi", "salasana-1")
+    secret = ready_for_admin(user)
+
+    def open_form(width: int):
+        page = browser_page(width)
+        add = "/admin/events/event/add/"
+        log_in_in_browser(
+            page, f"{live_server.url}/admin/login/?next={add}", user.email, "salasana-1", secret
+        )
+        page.wait_for_url(f"**{add}")
+        return page
+
+    return open_form
+
+
+def test_an_editor_adds_a_weekly_group_by_choosing_days_and_times(adding_page, shots):
     organizer = OrganizationFactory(name="Kuopion Perhetalo ry")
-    page = browser_page(1280)
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/events/event/add/")
-    page.fill("#id_username", "toimittaja")
-    page.fill("#id_password", "salasana-123")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/events/event/add/")
+    page = adding_page(1280)
     page.screenshot(path=str(shots / "add-empty-1280.png"), full_page=True)
 
     page.select_option("#id_kind", "activity")
@@ -68,14 +80,8 @@ def test_an_editor_adds_a_weekly_group_by_choosing_days_and_times(
     expect(page.get_by_label("ke", exact=True)).to_be_checked()
 
 
-def test_the_schedule_can_be_chosen_on_a_phone(browser_page, live_server, django_user_model, shots):
-    django_user_model.objects.create_superuser("toimittaja", "t@example.fi", "salasana-123")
-    page = browser_page(375)
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/events/event/add/")
-    page.fill("#id_username", "toimittaja")
-    page.fill("#id_password", "salasana-123")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/events/event/add/")
+def test_the_schedule_can_be_chosen_on_a_phone(adding_page, shots):
+    page = adding_page(375)
     time = page.locator("fieldset").filter(has=page.locator("h2", has_text="Aika"))
     for weekday in ("ma", "ti", "ke", "to", "pe", "la", "su"):
         box = time.get_by_label(weekday, exact=True)

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.utils import translation
 
+from jarjestokartta.accounts.tests.helpers import ready_for_admin
 from jarjestokartta.events import calendar, calendar_views, feed_texts, occurrences
 from jarjestokartta.events.choices import Channel, EventStatus
 from jarjestokartta.events.form_fields import show_date
@@ -100,6 +101,7 @@ def test_an_edit_in_the_admin_changes_the_feed(client, django_user_model):
     group = WeeklyActivityFactory(summary="Kahvia ja juttuseuraa")
     assert b"Kahvia ja juttuseuraa" in feed(client)
     editor = django_user_model.objects.create_superuser("toimittaja", "t@example.fi", "x-123")
+    ready_for_admin(editor)
     client.force_login(editor)
     page = f"/admin/events/event/{group.pk}/change/"
     form = client.get(page).context["adminform"].form

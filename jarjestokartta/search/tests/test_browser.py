@@ -54,6 +54,7 @@ def test_the_search_form_works_with_the_keyboard_alone(browser_page, live_server
     page.keyboard.press("Tab")  # the navigation: search
     page.keyboard.press("Tab")  # the navigation: activities and events
     page.keyboard.press("Tab")  # the navigation: structure diagram
+    page.keyboard.press("Tab")  # the account: log in
     page.keyboard.press("Tab")  # the search box
     page.keyboard.type("JANE")
     page.keyboard.press("Enter")

@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from jarjestokartta.accounts.tests.helpers import log_in_in_browser, ready_for_admin
 from jarjestokartta.spreadsheets.tests.spreadsheet_files import csv_file
 
 # serialized_rollback: a flush would otherwise also remove the geography the migrations load.
@@ -27,10 +28,13 @@ ROWS = [
 def coordinator(django_user_model):
     from django.contrib.auth.models import Permission
 
-    user = django_user_model.objects.create_user("koordinaattori", password=PASSWORD, is_staff=True)
+    user = django_user_model.objects.create_user(
+        "koordinaattori", "koordinaattori@esimerkki.fi", password=PASSWORD, is_staff=True
+    )
     user.user_permissions.add(
         *Permission.objects.filter(codename__in=["add_organization", "change_organization"])
     )
+    user.secret = ready_for_admin(user)
     return user
 
 
@@ -43,10 +47,13 @@ def test_a_coordinator_uploads_previews_and_confirms(
     sheet = tmp_path / "pohjois-savo.csv"
     sheet.write_bytes(csv_file(ROWS))
     page = browser_page(1280)
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/directory/organization/")
-    page.get_by_label("Käyttäjätunnus").fill("koordinaattori")
-    page.get_by_label("Salasana").fill(PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
+    log_in_in_browser(
+        page,
+        f"{live_server.url}/admin/login/?next=/admin/directory/organization/",
+        coordinator.email,
+        PASSWORD,
+        coordinator.secret,
+    )
     page.get_by_role("link", name="Tuo taulukosta").click()
     expect(page.get_by_role("heading", name="Tuo organisaatioita taulukosta")).to_be_visible()
 
@@ -92,10 +99,13 @@ def test_problems_are_shown_in_the_browser_by_row_and_column(
         )
     )
     page = browser_page(375)
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/directory/organization/tuo-taulukosta/")
-    page.get_by_label("Käyttäjätunnus").fill("koordinaattori")
-    page.get_by_label("Salasana").fill(PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
+    log_in_in_browser(
+        page,
+        f"{live_server.url}/admin/login/?next=/admin/directory/organization/tuo-taulukosta/",
+        coordinator.email,
+        PASSWORD,
+        coordinator.secret,
+    )
     page.get_by_role("button", name="Esikatsele").click()  # no file yet
     expect(page.locator(".errorlist")).to_contain_text("Valitse tuotava tiedosto.")
     page.screenshot(path=str(tmp_path / "form-375.png"), full_page=True)

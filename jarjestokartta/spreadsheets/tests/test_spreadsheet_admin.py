@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from jarjestokartta.accounts.tests.helpers import ready_for_admin
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.directory.tests.factories import OrganizationFactory
 from jarjestokartta.geography.models import Area
@@ -27,6 +28,7 @@ def uploads_folder(settings, tmp_path) -> Path:
 def staff(django_user_model, name: str, *permissions: str):
     user = django_user_model.objects.create_user(name, password="salasana-123", is_staff=True)
     user.user_permissions.add(*Permission.objects.filter(codename__in=permissions))
+    ready_for_admin(user)
     return user
 
 
