@@ -92,8 +92,8 @@ def refresh_statistics(collection: str, created: int) -> None:
     model = TABLES[collection]
     tables = [model._meta.db_table]
     for part in parts_of(model, MODELS[collection]):
-        table = part.child if isinstance(part, RowsPart) else part.through
-        tables.append(table._meta.db_table)
+        held = part.child if isinstance(part, RowsPart) else part.through
+        tables.append(held._meta.db_table)
     with connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")

@@ -18,7 +18,7 @@ def planner_rows(table: str) -> float:
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
         (rows,) = cursor.fetchone()
-    return rows
+    return float(rows)
 
 
 def analyzed(queries: CaptureQueriesContext) -> set[str]:

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from jarjestokartta.directory.models import Organization, OtherName
 from jarjestokartta.directory.tests.factories import OrganizationFactory
 from jarjestokartta.search import engine
+from jarjestokartta.search.backends import backend
 from jarjestokartta.search.engine import search
 from jarjestokartta.search.filters import Filters
 from jarjestokartta.search.vocabulary import Vocabulary, vocabulary
@@ -149,7 +150,7 @@ def test_the_other_names_are_asked_through_an_index_of_their_own(choirs):
     PostgreSQL read every document (132 ms for "talkoot" at 30,000 organisations)."""
     vocab = vocabulary()
     query = engine.engine_query(engine.read_query("kuoro", vocab), vocab)
-    sql, params = engine.backend().matching_ids_sql(query, Filters(), column="other")
+    sql, params = backend().matching_ids_sql(query, Filters(), column="other")
     if connection.vendor == "sqlite":
         assert "{other} :" in params[0]  # FTS5's own column filter
         return
