@@ -269,14 +269,15 @@ class PostgresBackend:
         on_facets, facet_params = filters.sql("d.id")
         where, params = on_rows + on_facets, [*row_params, *facet_params]
         matches = "d.vector @@ to_tsquery('simple', %s)"
+        weights = WEIGHTS.get(column, "")
         if column == "other":
             # The other names' own index (search migration 0006), as the main one cannot
             # tell weights apart: asked by weight, it read every document that has the words.
             matches = f"d.other_terms <> '' AND {OTHER_VECTOR} @@ to_tsquery('simple', %s)"
-            column = ""
+            weights = ""  # that index holds the other names alone
         return (
             f"SELECT d.id FROM search_searchdocument d WHERE {matches}{where}",
-            [self.expression(query.matching_only(), WEIGHTS.get(column, "")), *params],
+            [self.expression(query.matching_only(), weights), *params],
         )
 
     def alias_expression(self, query: EngineQuery) -> str:
