@@ -58,11 +58,12 @@ setup: system-packages venv
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) load_demo
 
-# The site's one worker beside the server: it moves the stored occurrences' horizon on every
-# night (events/occurrences.py); it stops with the server.
+# Two workers beside the server, stopped with it: one moves the stored occurrences' horizon on
+# every night (events/occurrences.py); db_worker sends the queued mail (core/outbox.py).
 run: setup
-	$(MANAGE) refresh_occurrences --daily & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) refresh_occurrences --daily & nightly=$$!; \
+	$(MANAGE) db_worker --no-reload & tasks=$$!; \
+	trap 'kill $$nightly $$tasks 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn jarjestokartta.wsgi -c gunicorn.conf.py
 
 dev: setup

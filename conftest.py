@@ -33,6 +33,20 @@ def _plain_static_files(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _quick_password_hashes(settings):
+    """A fast hash in tests: the real one (PBKDF2, made slow on purpose) took half a second of
+    each test that makes a few users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Tasks (mail) run when queued, so that a test sees their mail in mail.outbox; the
+    database queue and its worker have their own tests (core/tests/test_outbox.py)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def demo_text() -> str:
     return DEMO_FILE.read_text(encoding="utf-8")

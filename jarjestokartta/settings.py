@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "corsheaders",
     "ninja",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     # Before allauth, so that its layouts (accounts/templates/allauth/) are the ones used.
     "jarjestokartta.accounts",
     "allauth",
@@ -38,6 +40,7 @@ INSTALLED_APPS = [
     "jarjestokartta.core",
     "jarjestokartta.geography",
     "jarjestokartta.directory",
+    "jarjestokartta.roles",
     "jarjestokartta.events",
     "jarjestokartta.structures",
     "jarjestokartta.popolo",
@@ -89,6 +92,11 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Järjestökartta"
 
 globals().update(env.email(VAR_DIR))
+
+# Mail to send and other slow work wait in a table of our database for `manage.py db_worker`
+# (started by `make run`): no broker, and a task is stored in the same transaction as the change
+# that asked for it, so a change that rolls back sends nothing.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Answers of the API to anonymous GETs, under the data's version (api/cache.py): each worker
 # keeps its own in memory; API_CACHE_ENTRIES=0 turns the cache off. A shared cache (Redis,

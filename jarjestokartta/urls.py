@@ -53,6 +53,7 @@ urlpatterns = [
     ),
     path("kaavio/", diagram_page, name="diagram"),
     path("api/v1/", api.urls),
+    path("", include("jarjestokartta.roles.urls")),
     path(settings.ACCOUNTS_PATH.strip("/") + "/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

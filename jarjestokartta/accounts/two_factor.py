@@ -15,10 +15,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from jarjestokartta.roles.permissions import roles_of
+
 
 def needs_two_factor(user) -> bool:
-    """Administrators and staff; the coordinators' roles join them when they exist."""
-    return bool(user.is_authenticated and (user.is_superuser or user.is_staff))
+    """Administrators, staff and regional coordinators (roles/permissions.py)."""
+    if not user.is_authenticated:
+        return False
+    return bool(user.is_superuser or user.is_staff or roles_of(user).is_coordinator)
 
 
 def has_two_factor(user) -> bool:

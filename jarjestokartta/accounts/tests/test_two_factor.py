@@ -55,3 +55,20 @@ def test_someone_who_edits_nothing_is_not_asked_for_two_factor(client):
     make_user("jasen@esimerkki.fi")
     client.post("/tili/login/", {"login": "jasen@esimerkki.fi", "password": PASSWORD})
     assert client.get("/").status_code == 200
+
+
+def test_a_regional_coordinator_must_set_up_two_factor_too(client):
+    from jarjestokartta.geography.models import Area
+    from jarjestokartta.roles.models import RegionalCoordinator
+
+    coordinator = make_user("koordinaattori@esimerkki.fi")
+    RegionalCoordinator.objects.create(
+        user=coordinator, region=Area.objects.get(name="Pohjois-Savo", is_reference=True)
+    )
+    client.post("/tili/login/", {"login": "koordinaattori@esimerkki.fi", "password": PASSWORD})
+    for path in ("/koordinaattori/", "/"):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"] == ACTIVATE, path
+    TOTP.activate(coordinator, generate_totp_secret())
+    assert client.get("/koordinaattori/").status_code == 200

@@ -1,0 +1,128 @@
+"""Every persona × action, denials included: first the rule (permissions.can), then the same
+cells by direct requests to the views that carry the actions out, with their effect checked.
+
+The rule is about the Kuopio association MLL (Pohjois-Savo). Actions without a view of their
+own yet (editing, moderation, rosters) are in the first table only; their views join the second
+as they are built.
+"""
+
+import pytest
+from django.utils import timezone
+
+from jarjestokartta.roles.models import EditorInvitation, EditorRequest
+from jarjestokartta.roles.permissions import Action, can
+from jarjestokartta.roles.tests.conftest import PERSONAS
+
+RULES = """
+action                 citizen   signed_in editor    coord_ps  coord_pk  admin
+propose_correction     yes       yes       yes       yes       yes       yes
+request_editor_role    no        yes       yes       yes       yes       yes
+edit_organization      no        no        yes       yes       no        yes
+edit_events            no        no        yes       yes       no        yes
+invite_editor          no        no        yes       yes       no        yes
+decide_editor_request  no        no        no        yes       no        yes
+review_changes         no        no        no        yes       no        yes
+mark_verified          no        no        no        yes       no        yes
+mark_trusted           no        no        no        yes       no        yes
+edit_roster            no        no        no        yes       no        yes
+"""
+
+
+# The tables' column heads, and the personas (fixtures of conftest.py) they stand for.
+COLUMNS = dict(
+    zip(["citizen", "signed_in", "editor", "coord_ps", "coord_pk", "admin"], PERSONAS, strict=True)
+)
+
+
+def table(text: str) -> list[tuple[str, str, str]]:
+    header, *rows = [line.split() for line in text.strip().splitlines()]
+    assert header[1:] == list(COLUMNS)
+    return [
+        (row[0], COLUMNS[column], cell)
+        for row in rows
+        for column, cell in zip(header[1:], row[1:], strict=True)
+    ]
+
+
+def test_the_rule_table_covers_every_action():
+    assert {action for action, _, _ in table(RULES)} == {action.value for action in Action}
+
+
+@pytest.mark.parametrize(("action", "persona", "expected"), table(RULES))
+def test_it_allows_exactly_the_table(action, persona, expected, as_persona, mll_kuopio):
+    user, _client = as_persona(persona)
+    if user is None:
+        from django.contrib.auth.models import AnonymousUser
+
+        user = AnonymousUser()
+    assert can(user, Action(action), mll_kuopio) is (expected == "yes")
+
+
+# --- the same by direct requests ------------------------------------------------------------
+# done: the view did it (its effect is checked); login: sent to log in, nothing done;
+# denied: 403, nothing done; already: an editor asking to become one is told they are.
+REQUESTS = """
+action                 citizen   signed_in editor    coord_ps  coord_pk  admin
+request_editor_role    login     done      already   done      done      done
+invite_editor          login     denied    done      done      denied    done
+decide_editor_request  login     denied    denied    done      denied    done
+mark_verified          login     denied    denied    done      denied    done
+coordinator_workspace  login     denied    denied    done      done      done
+"""
+
+
+@pytest.fixture
+def waiting_request(mll_kuopio):
+    from jarjestokartta.accounts.tests.helpers import make_user
+
+    return EditorRequest.objects.create(
+        user=make_user("hakija@esimerkki.fi"), organization=mll_kuopio, position="rahastonhoitaja"
+    )
+
+
+def attempt(action: str, client, user, org, waiting: EditorRequest):
+    """Make the request; return (response, whether its effect is there)."""
+    if action == "request_editor_role":
+        response = client.post(
+            f"/jarjestot/{org.slug}/edustan/", {"position": "puheenjohtaja", "message": ""}
+        )
+        return response, bool(user) and EditorRequest.objects.filter(user=user).exists()
+    if action == "invite_editor":
+        response = client.post(f"/jarjestot/{org.slug}/kutsu/", {"email": "uusi@esimerkki.fi"})
+        return response, EditorInvitation.objects.filter(email="uusi@esimerkki.fi").exists()
+    if action == "decide_editor_request":
+        response = client.post(
+            f"/koordinaattori/pyynnot/{waiting.pk}/", {"decision": "approve", "reply": ""}
+        )
+        waiting.refresh_from_db()
+        return response, waiting.status == EditorRequest.Status.APPROVED
+    if action == "mark_verified":
+        response = client.post(f"/jarjestot/{org.slug}/tarkistettu/")
+        org.refresh_from_db()
+        return response, org.last_verified == timezone.localdate()
+    if action == "coordinator_workspace":
+        response = client.get("/koordinaattori/")
+        return response, response.status_code == 200
+    raise AssertionError(action)
+
+
+@pytest.mark.parametrize(("action", "persona", "expected"), table(REQUESTS))
+def test_direct_requests_do_exactly_the_table(
+    action, persona, expected, as_persona, mll_kuopio, waiting_request
+):
+    user, client = as_persona(persona)
+    response, done = attempt(action, client, user, mll_kuopio, waiting_request)
+    if expected == "done":
+        assert response.status_code in (200, 302), response.status_code
+        assert done
+    elif expected == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith("/tili/login/")
+        assert not done
+    elif expected == "denied":
+        assert response.status_code == 403
+        assert not done
+    else:
+        assert expected == "already"
+        assert response.status_code == 302
+        assert not done
