@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "jarjestokartta.roles",
     "jarjestokartta.events",
     "jarjestokartta.structures",
+    "jarjestokartta.editing",
     "jarjestokartta.popolo",
     "jarjestokartta.search",
     "jarjestokartta.diagram",

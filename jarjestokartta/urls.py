@@ -54,6 +54,8 @@ urlpatterns = [
     path("kaavio/", diagram_page, name="diagram"),
     path("api/v1/", api.urls),
     path("", include("jarjestokartta.roles.urls")),
+    path("", include("jarjestokartta.editing.urls")),
+    path("", include("jarjestokartta.structures.urls")),
     path(settings.ACCOUNTS_PATH.strip("/") + "/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -3,9 +3,10 @@
 Four personas: anyone (no account needed), an organisation's editor, the coordinator of the
 region the organisation is at home in, and the administrator (a superuser), who may do
 everything. An organisation's region is the region of its home municipality today (or its home
-area itself when that is a region); an organisation with no home area is the administrators'
-alone. Operating areas do not count: each organisation has exactly one coordinating region, so
-two coordinators never decide the same thing differently.
+area itself when that is a region, or the region of the municipality a city district is in); an
+organisation with no home area is the administrators' alone. Operating areas do not count: each
+organisation has exactly one coordinating region, so two coordinators never decide the same
+thing differently.
 
 Cost, pinned in tests/test_permission_queries.py: the user's roles are read once per request
 (two queries, none for anonymous users and administrators) and each organisation's region once
@@ -36,6 +37,7 @@ class Action(StrEnum):
     MARK_VERIFIED = "mark_verified"
     MARK_TRUSTED = "mark_trusted"
     EDIT_ROSTER = "edit_roster"  # a body's seats and memberships
+    MANAGE_PERSONS = "manage_persons"  # consent, export and erasure of a body's members
 
 
 class Persona(StrEnum):
@@ -57,6 +59,7 @@ WHO_MAY: dict[Action, frozenset[Persona]] = {
     Action.MARK_VERIFIED: frozenset({Persona.COORDINATOR}),
     Action.MARK_TRUSTED: frozenset({Persona.COORDINATOR}),
     Action.EDIT_ROSTER: frozenset({Persona.COORDINATOR}),
+    Action.MANAGE_PERSONS: frozenset({Persona.COORDINATOR}),
 }
 
 
@@ -117,10 +120,13 @@ def region_id_of(organization: Organization, day: date | None = None) -> int | N
     if cached is not False:
         return cached
     day = day or timezone.localdate()
-    parents = AreaLink.objects.active_on(day).filter(area_id=organization.area_id)
+    home = organization.area_id
+    # The home area's region, or, for an area within a municipality (a city district), its
+    # municipality's region.
+    links = AreaLink.objects.active_on(day).filter(Q(area_id=home) | Q(area__children__pk=home))
     region_id = (
         Area.objects.filter(classification=AreaKind.REGION)
-        .filter(Q(pk=organization.area_id) | Q(pk__in=parents.values("parent")))
+        .filter(Q(pk=home) | Q(children__pk=home) | Q(pk__in=links.values("parent")))
         .values_list("pk", flat=True)
         .first()
     )

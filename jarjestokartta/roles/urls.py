@@ -7,7 +7,6 @@ urlpatterns = [
     path("jarjestot/<slug:slug>/kutsu/", views.invite_editor, name="invite-editor"),
     path("jarjestot/<slug:slug>/tarkistettu/", views.mark_verified, name="mark-verified"),
     path("kutsu/<str:token>/", views.accept_invitation, name="accept-invitation"),
-    path("koordinaattori/", views.coordinator_home, name="coordinator"),
     path(
         "koordinaattori/pyynnot/<int:pk>/",
         views.editor_request_decision,

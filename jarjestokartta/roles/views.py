@@ -14,7 +14,6 @@ from jarjestokartta.roles import services
 from jarjestokartta.roles.forms import DecisionForm, EditorRequestForm, InvitationForm
 from jarjestokartta.roles.models import EditorRequest, OrganizationEditor
 from jarjestokartta.roles.permissions import Action, require
-from jarjestokartta.roles.queries import pending_editor_requests
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -57,16 +56,6 @@ def editor_request_page(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "roles/editor_request.html",
         {"organization": organization, "form": form, "pending": pending},
-    )
-
-
-@login_required
-def coordinator_home(request: HttpRequest) -> HttpResponse:
-    require(request.user, Action.DECIDE_EDITOR_REQUEST)
-    return render(
-        request,
-        "roles/coordinator_home.html",
-        {"editor_requests": pending_editor_requests(request.user)},
     )
 
 

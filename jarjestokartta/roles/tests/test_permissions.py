@@ -2,13 +2,15 @@
 cells by direct requests to the views that carry the actions out, with their effect checked.
 
 The rule is about the Kuopio association MLL (Pohjois-Savo). Actions without a view of their
-own yet (editing, moderation, rosters) are in the first table only; their views join the second
-as they are built.
+own yet (activities and events in the site's forms, rosters) are in the first table only; their
+views join the second as they are built.
 """
 
 import pytest
 from django.utils import timezone
 
+from jarjestokartta.editing.models import ChangeSet, TrustedOrganization
+from jarjestokartta.editing.tests.helpers import edit, send
 from jarjestokartta.roles.models import EditorInvitation, EditorRequest
 from jarjestokartta.roles.permissions import Action, can
 from jarjestokartta.roles.tests.conftest import PERSONAS
@@ -25,6 +27,7 @@ review_changes         no        no        no        yes       no        yes
 mark_verified          no        no        no        yes       no        yes
 mark_trusted           no        no        no        yes       no        yes
 edit_roster            no        no        no        yes       no        yes
+manage_persons         no        no        no        yes       no        yes
 """
 
 
@@ -68,6 +71,11 @@ invite_editor          login     denied    done      done      denied    done
 decide_editor_request  login     denied    denied    done      denied    done
 mark_verified          login     denied    denied    done      denied    done
 coordinator_workspace  login     denied    denied    done      done      done
+propose_correction     done      done      done      done      done      done
+edit_organization      login     denied    done      done      denied    done
+organization_history   login     denied    done      done      denied    done
+review_changes         login     denied    denied    done      denied    done
+mark_trusted           login     denied    denied    done      denied    done
 """
 
 
@@ -103,6 +111,33 @@ def attempt(action: str, client, user, org, waiting: EditorRequest):
     if action == "coordinator_workspace":
         response = client.get("/koordinaattori/")
         return response, response.status_code == 200
+    if action == "propose_correction":
+        response = client.get(f"/jarjestot/{org.slug}/korjaus/")
+        return (
+            response,
+            response.status_code == 200 and "Ilmoita korjaus" in response.content.decode(),
+        )
+    if action == "edit_organization":
+        response = client.get(f"/jarjestot/{org.slug}/muokkaa/")
+        if response.status_code != 200:
+            return response, False
+        send(client, org, edit(client, org, abstract="Muokattu")[1])
+        org.refresh_from_db()
+        proposed = ChangeSet.objects.filter(after={"abstract": "Muokattu"}).exists()
+        return response, org.abstract == "Muokattu" or proposed
+    if action == "organization_history":
+        response = client.get(f"/jarjestot/{org.slug}/historia/")
+        return response, response.status_code == 200
+    if action == "review_changes":
+        proposal = ChangeSet.objects.create(
+            organization=org, author=waiting.user, after={"abstract": "Ehdotettu"}
+        )
+        response = client.post(f"/koordinaattori/muutokset/{proposal.pk}/", {"action": "approve"})
+        org.refresh_from_db()
+        return response, org.abstract == "Ehdotettu"
+    if action == "mark_trusted":
+        response = client.post(f"/jarjestot/{org.slug}/luotettu/", {"trusted": "1"})
+        return response, TrustedOrganization.objects.filter(organization=org).exists()
     raise AssertionError(action)
 
 
