@@ -125,6 +125,7 @@ define bench_database
 	VAR_DIR=var/bench DATABASE_URL=$(1) $(BENCH_MANAGE) bench_pages --pages $(BENCH_PAGES) --repeat $(BENCH_REPEAT) --output var/bench/pages-$(2).json
 	VAR_DIR=var/bench DATABASE_URL=$(1) $(BENCH_MANAGE) bench_diagram --repeat $(BENCH_REPEAT) --output var/bench/diagram-$(2).json
 	VAR_DIR=var/bench DATABASE_URL=$(1) $(BENCH_MANAGE) bench_api $(BENCH_API) --output var/bench/api-$(2).json
+	VAR_DIR=var/bench DATABASE_URL=$(1) $(BENCH_MANAGE) bench_editing --pages $(BENCH_PAGES) --repeat $(BENCH_REPEAT) --output var/bench/editing-$(2).json
 endef
 
 $(BENCH_FILE): | setup

@@ -65,6 +65,12 @@ ROWS = [
     ("country month .ics: p95 ms", "events", ("country_month_ics", "p95_ms"), None, False),
     ("search with events: p95 ms", "events", ("search_with_events", "p95_ms"), 30, False),
     ("search with events: × raw", "events", ("search_with_events", "p95_ratio"), 2, False),
+    # Issue 15: self-service editing (bench_editing), in one region of the national data.
+    ("edit form: p95 ms", "editing", ("edit_form", "p95_ms"), 100, False),
+    ("edit form: × public page", "editing", ("edit_form", "p95_ratio_to_public_page"), None, False),
+    ("change queue: p95 ms", "editing", ("queue", "p95_ms"), 100, False),
+    ("change review: p95 ms", "editing", ("review", "p95_ms"), 100, False),
+    ("approve a change set: p95 ms", "editing", ("approve", "p95_ms"), 200, False),
 ]
 DATABASES = [("SQLite", "sqlite"), ("PostgreSQL", "postgresql")]
 ALLOWANCE = {"sqlite": 1.0, "postgresql": 1.5}
