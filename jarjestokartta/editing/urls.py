@@ -1,6 +1,13 @@
 from django.urls import path
 
-from jarjestokartta.editing import corrections, history_views, review_views, views, workspace
+from jarjestokartta.editing import (
+    corrections,
+    event_views,
+    history_views,
+    review_views,
+    views,
+    workspace,
+)
 
 urlpatterns = [
     path("jarjestot/<slug:slug>/muokkaa/", views.organization_edit, name="organization-edit"),
@@ -30,6 +37,17 @@ urlpatterns = [
         name="version-restore",
     ),
     path("jarjestot/<slug:slug>/korjaus/", corrections.correction, name="correction"),
+    path(
+        "jarjestot/<slug:slug>/toiminta/",
+        event_views.organization_events,
+        name="organization-events",
+    ),
+    path("jarjestot/<slug:slug>/toiminta/uusi/", event_views.event_edit, name="event-new"),
+    path(
+        "jarjestot/<slug:slug>/toiminta/<slug:event_slug>/",
+        event_views.event_edit,
+        name="event-edit",
+    ),
     path("jarjestot/<slug:slug>/luotettu/", review_views.trust_toggle, name="trust-toggle"),
     path("koordinaattori/", workspace.coordinator_home, name="coordinator"),
     path("jarjestot/<slug:slug>/muistutus/", workspace.remind_editors, name="remind-editors"),

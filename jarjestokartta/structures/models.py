@@ -342,10 +342,21 @@ class PersonConsent(models.Model):
     Basis = ConsentBasis
 
     person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="consents"
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="consents",
+        help_text=_("Whose consent it is."),
     )
-    is_public = models.BooleanField(_("public"))
-    basis = models.CharField(_("basis"), max_length=20, choices=Basis.choices)
+    is_public = models.BooleanField(
+        _("public"), help_text=_("Whether the person may be named on public pages and exports.")
+    )
+    basis = models.CharField(
+        _("basis"),
+        max_length=20,
+        choices=Basis.choices,
+        help_text=_("What it rests on: a consent, a public office, or none."),
+    )
     note = models.CharField(
         _("note"),
         max_length=500,
@@ -358,8 +369,11 @@ class PersonConsent(models.Model):
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The coordinator or administrator who recorded it."),
     )
-    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    recorded_at = models.DateTimeField(
+        _("recorded"), auto_now_add=True, help_text=_("When it was recorded.")
+    )
 
     class Meta:
         verbose_name = _("consent")
@@ -389,17 +403,30 @@ class PersonDataLog(models.Model):
 
     Action = PersonDataAction
 
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
-    person_key = models.CharField(_("person's id"), max_length=200, db_index=True)
+    action = models.CharField(
+        _("action"),
+        max_length=10,
+        choices=Action.choices,
+        help_text=_("What was done: an export or an erasure."),
+    )
+    person_key = models.CharField(
+        _("person's id"),
+        max_length=200,
+        db_index=True,
+        help_text=_("The person's Popolo id; no name is kept here."),
+    )
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("done by"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The coordinator or administrator who did it."),
     )
-    done_at = models.DateTimeField(_("when"), auto_now_add=True)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    done_at = models.DateTimeField(_("when"), auto_now_add=True, help_text=_("When it was done."))
+    note = models.CharField(
+        _("note"), max_length=300, blank=True, help_text=_("E.g. how many memberships were kept.")
+    )
 
     class Meta:
         verbose_name = _("person data log entry")

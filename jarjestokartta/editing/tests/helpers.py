@@ -6,7 +6,7 @@ from html import unescape
 
 def form_fields(html: str) -> dict[str, str | list[str]]:
     """The values the edit page's form would send untouched (text, selects, checkboxes)."""
-    form = html[html.index('class="edit-form"') :]
+    form = html[html.index('class="edit-form"') :]  # the organisation's or an event's form
     form = form[: form.index("</form>")]
     data: dict[str, str | list[str]] = {}
     for tag in re.findall(r"<input[^>]*>", form):
@@ -25,9 +25,15 @@ def form_fields(html: str) -> dict[str, str | list[str]]:
         data[name.group(1)] = unescape(value.group(1)) if value else ""
     for name, body in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S):
         data[name] = unescape(body).lstrip("\n")
-    for name, body in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
-        chosen = re.search(r'<option value="([^"]*)"[^>]*selected', body)
-        data[name] = unescape(chosen.group(1)) if chosen else ""
+    for tag, name, body in re.findall(
+        r'(<select[^>]*name="([^"]+)"[^>]*>)(.*?)</select>', form, re.S
+    ):
+        chosen = [unescape(v) for v in re.findall(r'<option value="([^"]*)"[^>]*selected', body)]
+        if " multiple" in tag:
+            if chosen:  # a browser sends nothing for a multiple choice left empty
+                data[name] = chosen
+        else:
+            data[name] = chosen[0] if chosen else ""
     return data
 
 

@@ -2,8 +2,8 @@
 cells by direct requests to the views that carry the actions out, with their effect checked.
 
 The rule is about the Kuopio association MLL (Pohjois-Savo). Actions without a view of their
-own yet (activities and events in the site's forms, rosters) are in the first table only; their
-views join the second as they are built.
+own yet (rosters, persons, whose own tests are structures/tests/test_privacy.py) are in the
+first table only; their views join the second as they are built.
 """
 
 import pytest
@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from jarjestokartta.editing.models import ChangeSet, TrustedOrganization
 from jarjestokartta.editing.tests.helpers import edit, send
+from jarjestokartta.editing.tests.test_events import new_event
+from jarjestokartta.events.models import Event
 from jarjestokartta.roles.models import EditorInvitation, EditorRequest
 from jarjestokartta.roles.permissions import Action, can
 from jarjestokartta.roles.tests.conftest import PERSONAS
@@ -73,6 +75,7 @@ mark_verified          login     denied    denied    done      denied    done
 coordinator_workspace  login     denied    denied    done      done      done
 propose_correction     done      done      done      done      done      done
 edit_organization      login     denied    done      done      denied    done
+edit_events            login     denied    done      done      denied    done
 organization_history   login     denied    done      done      denied    done
 review_changes         login     denied    denied    done      denied    done
 mark_trusted           login     denied    denied    done      denied    done
@@ -125,6 +128,12 @@ def attempt(action: str, client, user, org, waiting: EditorRequest):
         org.refresh_from_db()
         proposed = ChangeSet.objects.filter(after={"abstract": "Muokattu"}).exists()
         return response, org.abstract == "Muokattu" or proposed
+    if action == "edit_events":
+        response = client.get(f"/jarjestot/{org.slug}/toiminta/uusi/")
+        if response.status_code != 200:
+            return response, False
+        new_event(client, org)
+        return response, Event.objects.filter(organizer=org, name="Perhekahvila").exists()
     if action == "organization_history":
         response = client.get(f"/jarjestot/{org.slug}/historia/")
         return response, response.status_code == 200
