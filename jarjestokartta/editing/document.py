@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from jarjestokartta.core.partial_date_fields import to_finnish
 from jarjestokartta.directory.contacts import ContactKind
 from jarjestokartta.directory.models import (
     Identifier,
@@ -25,7 +26,6 @@ from jarjestokartta.directory.models import (
     TargetGroup,
     Theme,
 )
-from jarjestokartta.editing.fields import to_finnish
 from jarjestokartta.geography.models import Area
 
 Document = dict[str, Any]

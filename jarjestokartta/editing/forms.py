@@ -7,6 +7,7 @@ from django import forms
 from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
 
+from jarjestokartta.core.partial_date_fields import PartialDateField
 from jarjestokartta.directory import identifiers
 from jarjestokartta.directory.contacts import ContactKind
 from jarjestokartta.directory.models import (
@@ -17,7 +18,6 @@ from jarjestokartta.directory.models import (
     Theme,
 )
 from jarjestokartta.editing.document import Document, label
-from jarjestokartta.editing.fields import PartialDateField
 from jarjestokartta.geography.models import Area, AreaKind
 
 OTHER_SCHEME = "other"

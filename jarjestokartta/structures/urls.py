@@ -1,8 +1,9 @@
 from django.urls import path
 
-from jarjestokartta.structures import person_views
+from jarjestokartta.structures import person_views, roster_views
 
 urlpatterns = [
+    path("jarjestot/<slug:slug>/kokoonpano/", roster_views.roster_edit, name="roster-edit"),
     path("koordinaattori/henkilot/", person_views.person_list, name="persons"),
     path("koordinaattori/henkilot/<str:key>/", person_views.person_detail, name="person"),
     path(

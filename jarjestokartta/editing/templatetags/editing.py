@@ -23,6 +23,8 @@ def upkeep_tools(context, organization) -> dict:
         "can_invite": can(user, Action.INVITE_EDITOR, organization),
         "can_verify": can(user, Action.MARK_VERIFIED, organization),
         "can_trust": can_trust,
+        "can_roster": (organization.is_body or organization.classification == "project")
+        and can(user, Action.EDIT_ROSTER, organization),
         "trusted": (can_edit or can_trust)
         and TrustedOrganization.objects.filter(organization=organization).exists(),
         "csrf_token": context.get("csrf_token"),

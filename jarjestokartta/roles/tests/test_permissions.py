@@ -1,14 +1,14 @@
 """Every persona × action, denials included: first the rule (permissions.can), then the same
 cells by direct requests to the views that carry the actions out, with their effect checked.
 
-The rule is about the Kuopio association MLL (Pohjois-Savo). Actions without a view of their
-own yet (rosters, persons, whose own tests are structures/tests/test_privacy.py) are in the
-first table only; their views join the second as they are built.
+The rule is about the Kuopio association MLL (Pohjois-Savo); the roster and persons rows use a
+body and a person of Kuopio. Every action of the first table has its view in the second.
 """
 
 import pytest
 from django.utils import timezone
 
+from jarjestokartta.directory.tests.factories import BodyFactory
 from jarjestokartta.editing.models import ChangeSet, TrustedOrganization
 from jarjestokartta.editing.tests.helpers import edit, send
 from jarjestokartta.editing.tests.test_events import new_event
@@ -16,6 +16,8 @@ from jarjestokartta.events.models import Event
 from jarjestokartta.roles.models import EditorInvitation, EditorRequest
 from jarjestokartta.roles.permissions import Action, can
 from jarjestokartta.roles.tests.conftest import PERSONAS
+from jarjestokartta.structures.models import Membership, PersonConsent, Post
+from jarjestokartta.structures.tests.factories import PersonFactory
 
 RULES = """
 action                 citizen   signed_in editor    coord_ps  coord_pk  admin
@@ -79,6 +81,8 @@ edit_events            login     denied    done      done      denied    done
 organization_history   login     denied    done      done      denied    done
 review_changes         login     denied    denied    done      denied    done
 mark_trusted           login     denied    denied    done      denied    done
+edit_roster            login     denied    denied    done      denied    done
+manage_persons         login     denied    denied    done      denied    done
 """
 
 
@@ -147,6 +151,20 @@ def attempt(action: str, client, user, org, waiting: EditorRequest):
     if action == "mark_trusted":
         response = client.post(f"/jarjestot/{org.slug}/luotettu/", {"trusted": "1"})
         return response, TrustedOrganization.objects.filter(organization=org).exists()
+    if action == "edit_roster":
+        body = BodyFactory(area=org.area)
+        response = client.post(
+            f"/jarjestot/{body.slug}/kokoonpano/", {"action": "seat", "paikka-label": "Uusi paikka"}
+        )
+        return response, Post.objects.filter(organization=body).exists()
+    if action == "manage_persons":
+        body = BodyFactory(area=org.area)
+        person = PersonFactory()
+        Membership.objects.create(organization=body, person=person)
+        response = client.post(
+            f"/koordinaattori/henkilot/{person.popolo_id}/", {"basis": "written", "note": ""}
+        )
+        return response, PersonConsent.objects.filter(person=person).exists()
     raise AssertionError(action)
 
 
@@ -170,3 +188,7 @@ def test_direct_requests_do_exactly_the_table(
         assert expected == "already"
         assert response.status_code == 302
         assert not done
+
+
+def test_every_action_is_also_tried_by_direct_requests():
+    assert {action.value for action in Action} <= {action for action, _, _ in table(REQUESTS)}

@@ -1,5 +1,5 @@
-"""Form fields for what an organisation's editor types: dates as a Finn writes them, whole or
-partial (14.5.2008, 5.2008, 2008), stored as Popolo's partial ISO dates."""
+"""Form fields for dates as a Finn writes them, whole or partial (14.5.2008, 5/2008, 2008),
+stored as Popolo's partial ISO dates: founding dates, other names' dates, terms of office."""
 
 import re
 from typing import Any
@@ -30,17 +30,18 @@ def from_finnish(text: str) -> str:
         if partial_dates.is_valid(value):
             return value
     raise ValidationError(
-        _("Write the date as d.m.yyyy (14.5.2008), or only m.yyyy or the year."), code="invalid"
+        _("Write the date as d.m.yyyy (14.5.2008), or only m/yyyy or the year."), code="invalid"
     )
 
 
 def to_finnish(value: str) -> str:
+    """As the public pages write it (core/templatetags/dates.py): 14.5.2008, 5/2008, 2008."""
     parts = value.split("-") if value else []
-    return (
-        ".".join(str(int(part)) for part in reversed(parts[1:]))
-        + ("." if len(parts) > 1 else "")
-        + (parts[0] if parts else "")
-    )
+    if len(parts) == 3:
+        return f"{int(parts[2])}.{int(parts[1])}.{parts[0]}"
+    if len(parts) == 2:
+        return f"{int(parts[1])}/{parts[0]}"
+    return value
 
 
 class PartialDateInput(forms.TextInput):
@@ -59,7 +60,8 @@ class PartialDateInput(forms.TextInput):
     def format_value(self, value: Any) -> str | None:
         if isinstance(value, str) and partial_dates.is_valid(value):
             return to_finnish(value)
-        return super().format_value(value)
+        shown: str | None = super().format_value(value)
+        return shown
 
 
 class PartialDateField(forms.CharField):
@@ -68,9 +70,9 @@ class PartialDateField(forms.CharField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
         kwargs.setdefault(
-            "help_text", _("E.g. 14.5.2008; a month (5.2008) or a year (2008) will do.")
+            "help_text", _("E.g. 14.5.2008; a month (5/2008) or a year (2008) will do.")
         )
         super().__init__(**kwargs)
 
     def to_python(self, value: Any) -> str:
-        return from_finnish(super().to_python(value))
+        return from_finnish(super().to_python(value) or "")
