@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.editing.event_forms import SiteEventForm
+from jarjestokartta.events import when
 from jarjestokartta.events.models import Event
 from jarjestokartta.roles.permissions import Action, require
 
@@ -92,6 +93,20 @@ def event_edit(request: HttpRequest, slug: str, event_slug: str | None = None) -
         loaded = request.POST.get("sequence", "")
         if saved is not None and loaded != str(saved.sequence):
             stale = _differences(saved, form)
+        if not stale and "preview" in request.POST:
+            return render(
+                request,
+                "editing/event_edit.html",
+                {
+                    "org": org,
+                    "event": saved,
+                    "form": form,
+                    "sequence": request.POST.get("sequence", ""),
+                    "preview": form.instance,
+                    "preview_when": when.rhythm(form.instance),
+                    "cancel_url": reverse("organization-events", args=[org.slug]),
+                },
+            )
         if not stale:
             event = form.save(commit=False)
             event.slug = event.slug or _free_slug(event.name, event.pk)

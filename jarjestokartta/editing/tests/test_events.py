@@ -111,3 +111,13 @@ def test_only_the_organisations_people_edit_its_events(
         assert client.post(f"/jarjestot/{mll_kuopio.slug}/toiminta/uusi/", data).status_code == 403
         assert client.post(page, data).status_code == 403
     assert list(Event.objects.values_list("name", flat=True)) == ["Perhekahvila"]
+
+
+def test_a_preview_shows_the_entry_and_saves_nothing(client, editor_of_mll, mll_kuopio):
+    client.force_login(editor_of_mll)
+    response = new_event(client, mll_kuopio, preview="1")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Esikatselu: ei vielä tallennettu" in page
+    assert "tiistaisin klo 10–12" in page and "Kirjaston kerhohuone" in page
+    assert not Event.objects.exists()
