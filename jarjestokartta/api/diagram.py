@@ -6,6 +6,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from jarjestokartta.api.common import DETAIL_ERRORS, bad_request, download_response, not_found
+from jarjestokartta.core.addresses import site_root
 from jarjestokartta.diagram import drawing, service
 
 router = Router(tags=["diagram"])
@@ -51,6 +52,7 @@ A region whose cooperation bodies, projects and public bodies have more than
 {service.OVERVIEW_THRESHOLD} memberships on the day is an **overview** (`"overview": true`):
 those organisations with the ties between them (a person who sits for one of them is a tie
 from that organisation), the organisations that coordinate, fund, administer, appoint or
+from jarjestokartta.core.addresses import site_root
 serve as secretariat, and for each body one node of kind `members` standing for its other
 members: `count` is their number and `counts` splits it by kind (`person` for people who sit
 on their own behalf); a `member` edge ties it to the body and its `url` is the diagram
@@ -84,7 +86,7 @@ def diagram_json(request: HttpRequest, params: Query[DiagramParams]) -> dict:
 
 def _picture(request: HttpRequest, params: DiagramParams, format: str) -> HttpResponse:
     result = _diagram(params)
-    base_url = request.build_absolute_uri("/").rstrip("/")
+    base_url = site_root(request)
     picture = drawing.draw(result.graph, format, result.title, base_url, result.focus)
     response = HttpResponse(picture, content_type=drawing.FORMATS[format])
     name = result.request.focus.slug if result.request.focus else result.request.region.slug

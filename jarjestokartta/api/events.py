@@ -40,6 +40,7 @@ from jarjestokartta.api.event_schemas import (
     OccurrencePage,
 )
 from jarjestokartta.api.event_schemas import Event as EventOut
+from jarjestokartta.core.addresses import site_root
 from jarjestokartta.directory import tabular
 from jarjestokartta.events import calendar, feed_texts, occurrences
 from jarjestokartta.events.calendar_views import page_pattern
@@ -139,7 +140,7 @@ def matching(filters: Filters, queryset=None):  # type: ignore[no-untyped-def]
 
 
 def _base(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+    return site_root(request)
 
 
 @router.get(

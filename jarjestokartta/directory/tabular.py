@@ -20,6 +20,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from jarjestokartta.core.addresses import site_root
 from jarjestokartta.directory.links import organization_urls
 from jarjestokartta.directory.models import Organization
 
@@ -138,7 +139,7 @@ def xlsx_bytes(table: Iterable[list[str]], title: str, header: list[str] | None 
 
 def page_url(request: HttpRequest) -> str:
     """An organisation page's absolute address, {} for the slug: the files are read elsewhere."""
-    base = request.build_absolute_uri("/").rstrip("/")
+    base = site_root(request)
     return base + organization_urls()("{}")  # "{}" where the slug goes
 
 

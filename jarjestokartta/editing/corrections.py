@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from jarjestokartta.core.addresses import site_root
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.editing import services
-from jarjestokartta.editing.views import base_url
 from jarjestokartta.roles.permissions import Action, require
 
 _SALT = "jarjestokartta.editing.correction"
@@ -91,7 +91,7 @@ def correction(request: HttpRequest, slug: str) -> HttpResponse:
                 message=form.cleaned_data["message"],
                 email=form.cleaned_data["email"],
                 user=request.user,
-                base_url=base_url(request),
+                base_url=site_root(request),
             )
             messages.success(request, _("Thank you! The coordinator will look at your report."))
             return redirect(org)

@@ -17,15 +17,12 @@ from jarjestokartta.directory.models import (
     TargetGroup,
     Theme,
 )
-from jarjestokartta.editing.document import Document, label
+from jarjestokartta.editing.document import SCHEME_NAMES, Document, label
 from jarjestokartta.geography.models import Area, AreaKind
 
 OTHER_SCHEME = "other"
-SCHEMES = [
-    ("ytunnus", _("Y-tunnus (business id)")),
-    ("yhdistysrekisteri", _("association register number")),
-    (OTHER_SCHEME, _("another identifier")),
-]
+# The validated schemes (as document.py names them in diffs), then any other.
+SCHEMES = [*SCHEME_NAMES.items(), (OTHER_SCHEME, _("another identifier"))]
 
 
 def _text(key: str, **kwargs: Any) -> forms.CharField:

@@ -7,11 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jarjestokartta.core.addresses import site_root
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.editing import services
 from jarjestokartta.editing.models import Version
 from jarjestokartta.editing.queries import history_of
-from jarjestokartta.editing.views import base_url
 from jarjestokartta.roles.permissions import Action, can, require
 
 
@@ -31,7 +31,7 @@ def version_restore(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     version = get_object_or_404(Version, pk=pk, organization_key=org.pk)
     try:
         outcome = services.version_restore(
-            version=version, user=request.user, base_url=base_url(request)
+            version=version, user=request.user, base_url=site_root(request)
         )
     except services.EditError as error:
         messages.error(request, str(error))

@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jarjestokartta.core.addresses import site_root
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.editing import services
 from jarjestokartta.editing.document import diff, label, snapshot
 from jarjestokartta.editing.models import ChangeSet
 from jarjestokartta.editing.queries import open_change_sets
-from jarjestokartta.editing.views import base_url
 from jarjestokartta.roles.permissions import Action, require
 
 
@@ -49,7 +49,7 @@ def change_review(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if request.POST.get("action") == "approve":
                 services.change_approve(
-                    change_set=change_set, reviewer=request.user, base_url=base_url(request)
+                    change_set=change_set, reviewer=request.user, base_url=site_root(request)
                 )
                 messages.success(request, _("Approved; the editor was told."))
                 return redirect("change-queue")
@@ -58,7 +58,7 @@ def change_review(request: HttpRequest, pk: int) -> HttpResponse:
                     change_set=change_set,
                     reviewer=request.user,
                     reason=reject_form.cleaned_data["reason"],
-                    base_url=base_url(request),
+                    base_url=site_root(request),
                 )
                 messages.success(request, _("Rejected; the editor was told why."))
                 return redirect("change-queue")
@@ -74,7 +74,7 @@ def change_review(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "editing/review.html",
         {"change_set": change_set, "org": org, "changes": changes, "reject_form": reject_form},
-        status=200 if reject_form.is_bound is False or reject_form.is_valid() else 400,
+        status=400 if reject_form.errors else 200,
     )
 
 

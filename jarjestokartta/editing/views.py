@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jarjestokartta.core.addresses import site_root
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.editing import drafts, services
 from jarjestokartta.editing.document import (
@@ -22,10 +23,6 @@ from jarjestokartta.editing.document import (
 from jarjestokartta.editing.forms import OrganizationForm, row_formsets
 from jarjestokartta.editing.models import ChangeSet, TrustedOrganization
 from jarjestokartta.roles.permissions import Action, can, require
-
-
-def base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 def _organization(request: HttpRequest, slug: str) -> Organization:
@@ -176,7 +173,7 @@ def organization_submit(request: HttpRequest, slug: str) -> HttpResponse:
             services.change_approve(
                 change_set=change_set,
                 reviewer=request.user,
-                base_url=base_url(request),
+                base_url=site_root(request),
                 edited=edited,
             )
             messages.success(request, _("The change was approved with your edits."))
@@ -188,7 +185,7 @@ def organization_submit(request: HttpRequest, slug: str) -> HttpResponse:
             base=draft["base"],
             after=draft["after"],
             message=draft["message"],
-            base_url=base_url(request),
+            base_url=site_root(request),
         )
     except services.StaleEdit as stale:
         draft["merge_base"] = stale.current

@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jarjestokartta.core.addresses import site_root
 from jarjestokartta.core.outbox import send_later
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.editing.models import Version
 from jarjestokartta.editing.queries import open_change_sets
-from jarjestokartta.editing.views import base_url
 from jarjestokartta.roles.models import OrganizationEditor
 from jarjestokartta.roles.permissions import Action, require
 from jarjestokartta.roles.queries import organizations_coordinated_by, pending_editor_requests
@@ -72,7 +72,7 @@ def remind_editors(request: HttpRequest, slug: str) -> HttpResponse:
             template="editing/mail/reminder",
             context={
                 "organization": org,
-                "edit_url": base_url(request) + f"/jarjestot/{org.slug}/muokkaa/",
+                "edit_url": site_root(request) + f"/jarjestot/{org.slug}/muokkaa/",
                 "coordinator": request.user,
             },
         )

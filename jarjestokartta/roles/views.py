@@ -9,15 +9,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jarjestokartta.core.addresses import site_root
 from jarjestokartta.directory.models import Organization
 from jarjestokartta.roles import services
 from jarjestokartta.roles.forms import DecisionForm, EditorRequestForm, InvitationForm
 from jarjestokartta.roles.models import EditorRequest, OrganizationEditor
 from jarjestokartta.roles.permissions import Action, require
-
-
-def _base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 @login_required
@@ -39,7 +36,7 @@ def editor_request_page(request: HttpRequest, slug: str) -> HttpResponse:
                 organization=organization,
                 position=form.cleaned_data["position"],
                 message=form.cleaned_data["message"],
-                base_url=_base_url(request),
+                base_url=site_root(request),
             )
         except services.RoleError as error:
             messages.error(request, str(error))
@@ -74,7 +71,7 @@ def editor_request_decision(request: HttpRequest, pk: int) -> HttpResponse:
                 decided_by=request.user,
                 approve=form.approves,
                 reply=form.cleaned_data["reply"],
-                base_url=_base_url(request),
+                base_url=site_root(request),
             )
         except services.RoleError as error:
             messages.error(request, str(error))
@@ -105,7 +102,7 @@ def invite_editor(request: HttpRequest, slug: str) -> HttpResponse:
                 organization=organization,
                 email=form.cleaned_data["email"],
                 invited_by=request.user,
-                base_url=_base_url(request),
+                base_url=site_root(request),
             )
         except services.RoleError as error:
             form.add_error("email", str(error))

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 
+from jarjestokartta.core.addresses import site_root
 from jarjestokartta.directory import tabular
 from jarjestokartta.events.models import Occurrence
 
@@ -63,7 +64,7 @@ def _csv_lines(table: Iterable[list[str]]) -> Iterator[str]:
 
 
 def occurrences_download(found, request: HttpRequest, format: str, day: date) -> HttpResponseBase:  # type: ignore[no-untyped-def]
-    base = request.build_absolute_uri("/").rstrip("/")
+    base = site_root(request)
     table = (
         row(occurrence, base) for occurrence in found[:DOWNLOAD_LIMIT].iterator(chunk_size=1000)
     )

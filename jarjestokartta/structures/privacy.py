@@ -96,10 +96,10 @@ def person_erase(*, person: Person, user) -> int:
         person.contact_details.all().delete()
         person.consents.all().delete()
         person.history.all().delete()  # the old rows hold the name
+        # update() writes no history row, so the name is in none.
         Person.objects.filter(pk=person.pk).update(
             name="", given_name="", family_name="", is_public=False, extras={}
         )
-        person.history.all().delete()  # none should have been written; make sure
         PersonDataLog.objects.create(
             action=PersonDataLog.Action.ERASE,
             person_key=person.popolo_id,

@@ -50,9 +50,11 @@ def editor_of_mll(mll_kuopio):
 
 
 def coordinator(email: str, region: str):
+    """A coordinator with TOTP set up (coordinators must use it); `user.totp_secret` gives the
+    codes a browser test logs in with."""
     user = make_user(email)
     RegionalCoordinator.objects.create(user=user, region=area(region))
-    ready_for_admin(user)  # coordinators must use two-factor authentication
+    user.totp_secret = ready_for_admin(user)
     return user
 
 

@@ -4,8 +4,6 @@ the membership, answering what becomes of the deputy; with axe's check at both w
 import os
 
 import pytest
-from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from playwright.sync_api import expect
 
 from jarjestokartta.accounts.tests.helpers import PASSWORD, log_in_in_browser
@@ -27,9 +25,7 @@ def test_a_coordinator_appoints_and_ends_a_member(browser_page, live_server, wid
     Post.objects.create(organization=council, label="Lapset ja perheet")
     OrganizationFactory(name="MLL:n Kuopion yhdistys")
     boss = coordinator("savo.koordinaattori@esimerkki.fi", "Pohjois-Savo")
-    Authenticator.objects.filter(user=boss).delete()
-    secret = generate_totp_secret()
-    TOTP.activate(boss, secret)
+    secret = boss.totp_secret
 
     page = browser_page(width)
     log_in_in_browser(
