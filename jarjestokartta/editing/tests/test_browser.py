@@ -78,7 +78,9 @@ def test_an_editor_edits_and_the_coordinator_approves(browser_page, live_server,
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_anyone_reports_a_correction_from_the_public_page(browser_page, live_server, mll_kuopio, width):
+def test_anyone_reports_a_correction_from_the_public_page(
+    browser_page, live_server, mll_kuopio, width
+):
     from jarjestokartta.editing.models import ChangeSet
 
     page = browser_page(width)
